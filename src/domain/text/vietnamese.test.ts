@@ -28,3 +28,13 @@ describe('Vietnamese ordering', () => {
     expect(sorted).toEqual(['Lê Văn An', 'Nguyễn Thị An', 'Trần Văn Bình']);
   });
 });
+
+describe('viSortKey', () => {
+  it('orders like Intl.Collator("vi") on Vietnamese names', async () => {
+    const { viSortKey } = await import('./vietnamese');
+    const names = ['Đặng Văn Bình', 'Dương Thị Hoa', 'Đào Thị Mai', 'Ân Văn Tú', 'An Thị Lan', 'Ăn Văn Hà', 'Ê Va', 'Zơ Râm'];
+    const byKey = [...names].sort((a, b) => (viSortKey(a) < viSortKey(b) ? -1 : 1));
+    expect(byKey).toEqual([...names].sort(compareVi));
+    expect(byKey.indexOf('Dương Thị Hoa')).toBeLessThan(byKey.indexOf('Đặng Văn Bình'));
+  });
+});

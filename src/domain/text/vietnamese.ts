@@ -41,3 +41,22 @@ export function givenName(fullName: string): string {
 export function comparePersonNames(a: string, b: string): number {
   return compareVi(givenName(a), givenName(b)) || compareVi(a, b);
 }
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`ab';
+
+/**
+ * Sort key mirroring SQL `vi_sort_key(x)` (db/migrations/0000_extensions.sql): compare keys
+ * byte-wise (C collation) to get Vietnamese alphabetical order on every database engine.
+ */
+export function viSortKey(input: string): string {
+  const lower = input.toLowerCase();
+  const base = lower.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+  let primary = '';
+  for (const ch of base) {
+    const i = ALPHABET.indexOf(ch);
+    primary += i >= 0 ? KEY_CHARS[i] : ch;
+  }
+  return `${primary}\x01${lower}\x01${input}`;
+}

@@ -1,0 +1,2 @@
+// The one database schema. Each feature adds its tables in its own file here.
+export * from './platform';

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authRoutes } from './auth/auth.routes';
+import { healthRoutes } from './health/health.routes';
+import { organizationRoutes } from './organizations/organizations.routes';
+
+/** Every feature module's routes, mounted under /api. */
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes];
