@@ -72,7 +72,7 @@ export async function createUser(database: Database, grants: { role: Role; org: 
 export async function createPerson(database: Database, org: OrgRow, fields: Partial<typeof people.$inferInsert> = {}) {
   const [person] = await database.db
     .insert(people)
-    .values({ staffCode: uniq('NV'), fullName: 'Nguyễn Thị Thử', gender: 'female', ...fields })
+    .values({ staffCode: uniq('NV'), fullName: 'Nguyễn Thị Thử', gender: 'female', currentOrgId: org.id, ...fields })
     .returning();
   await database.db.insert(memberships).values({ personId: person!.id, orgId: org.id, fromDate: '2020-01-01' });
   return person!;

@@ -18,7 +18,6 @@ CREATE TABLE "audit_log" (
 CREATE TABLE "import_batches" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
-	"org_id" uuid NOT NULL,
 	"file_name" text NOT NULL,
 	"status" text DEFAULT 'preview' NOT NULL,
 	"rows" jsonb NOT NULL,
@@ -98,6 +97,8 @@ CREATE TABLE "people" (
 	"staff_code" "citext" NOT NULL,
 	"full_name" text NOT NULL,
 	"name_folded" text GENERATED ALWAYS AS (lower(f_unaccent(full_name))) STORED NOT NULL,
+	"name_sort" text GENERATED ALWAYS AS (vi_sort_key(full_name)) STORED NOT NULL,
+	"current_org_id" uuid,
 	"birth_date" date,
 	"gender" text,
 	"position" text,
@@ -170,6 +171,8 @@ CREATE INDEX "organizations_path_idx" ON "organizations" USING btree ("path" tex
 CREATE INDEX "organizations_parent_idx" ON "organizations" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "people_staff_code_uq" ON "people" USING btree ("staff_code");--> statement-breakpoint
 CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("name_folded" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "people_name_sort_idx" ON "people" USING btree ("name_sort" collate "C");--> statement-breakpoint
+CREATE INDEX "people_current_org_idx" ON "people" USING btree ("current_org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "role_grants_uq" ON "role_grants" USING btree ("user_id","role","org_id");--> statement-breakpoint
 CREATE INDEX "role_grants_org_idx" ON "role_grants" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint

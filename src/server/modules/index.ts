@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health/health.routes';
 import { organizationRoutes } from './organizations/organizations.routes';
+import { staffRoutes } from './staff/staff.routes';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes];

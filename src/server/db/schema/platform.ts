@@ -115,6 +115,12 @@ export const people = pgTable(
     nameFolded: text('name_folded')
       .notNull()
       .generatedAlwaysAs(sql`lower(f_unaccent(full_name))`),
+    /** vi_sort_key(full_name): Vietnamese alphabetical order when compared with COLLATE "C" */
+    nameSort: text('name_sort')
+      .notNull()
+      .generatedAlwaysAs(sql`vi_sort_key(full_name)`),
+    /** the unit of the current (or, after leaving, the last) membership — kept by the staff service */
+    currentOrgId: uuid('current_org_id'),
     birthDate: date('birth_date', { mode: 'string' }),
     gender: text('gender'), // male | female
     position: text('position'),
@@ -131,6 +137,8 @@ export const people = pgTable(
   (t) => [
     uniqueIndex('people_staff_code_uq').on(t.staffCode),
     index('people_name_trgm_idx').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
+    index('people_name_sort_idx').using('btree', sql`${t.nameSort} collate "C"`),
+    index('people_current_org_idx').on(t.currentOrgId),
   ],
 );
 
@@ -243,7 +251,6 @@ export const auditLog = pgTable(
 export const importBatches = pgTable('import_batches', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind').notNull(),
-  orgId: uuid('org_id').notNull(),
   fileName: text('file_name').notNull(),
   status: text('status').notNull().default('preview'), // preview | committed | discarded
   rows: jsonb('rows').notNull(),
