@@ -292,10 +292,12 @@ function bodyBlocks(blocks: readonly Block[]): (Paragraph | Table)[] {
   return out;
 }
 
-function signatureParagraphs(sig: Signature): Paragraph[] {
-  const lines = signatureLines(sig);
+/** A signature block; `lines` pads the title lines so that side-by-side names line up. */
+function signatureParagraphs(sig: Signature, lines = 0): Paragraph[] {
+  const titles = signatureLines(sig);
+  while (titles.length < lines) titles.push('');
   return [
-    ...lines.map((l) => para(l, { align: 'center', bold: true, keepNext: true })),
+    ...titles.map((l) => para(l, { align: 'center', bold: true, keepNext: true })),
     // room for the handwritten signature and the seal
     para(sig.name, { align: 'center', bold: true, before: tw(SIGNATURE_SPACE) }),
   ];
@@ -311,8 +313,10 @@ function recipientParagraphs(recipients: readonly string[]): Paragraph[] {
 
 function closingBlock(doc: OfficialDocument): Table {
   const rows: Paragraph[][][] = [];
-  if (doc.secondSignature) {
-    rows.push([signatureParagraphs(doc.secondSignature), signatureParagraphs(doc.signature)]);
+  const second = doc.secondSignature;
+  if (second) {
+    const lines = Math.max(signatureLines(doc.signature).length, signatureLines(second).length);
+    rows.push([signatureParagraphs(second, lines), signatureParagraphs(doc.signature, lines)]);
     const nr = recipientParagraphs(doc.recipients);
     if (nr.length) rows.push([[para('', { before: 240 }), ...nr], []]);
   } else {

@@ -217,10 +217,13 @@ function bodyBlocks(blocks: readonly Block[]): Content[] {
   });
 }
 
-function signatureStack(sig: Signature): Content {
+/** A signature block; `lines` pads the title lines so that side-by-side names line up. */
+function signatureStack(sig: Signature, lines = 0): Content {
+  const titles = signatureLines(sig);
+  while (titles.length < lines) titles.push(' ');
   return {
     stack: [
-      ...signatureLines(sig).map((l) => ({ text: l, bold: true, alignment: 'center' as Alignment })),
+      ...titles.map((l) => ({ text: l, bold: true, alignment: 'center' as Alignment })),
       { text: nfc(sig.name), bold: true, alignment: 'center', margin: [0, SIGNATURE_SPACE, 0, 0] },
     ],
   };
@@ -239,8 +242,10 @@ function recipientStack(recipients: readonly string[]): Content {
 function closingBlock(doc: OfficialDocument): Content {
   const width = CONTENT_WIDTH.portrait;
   const leftW = width * CLOSING_LEFT_SHARE;
-  const body: TableCell[][] = doc.secondSignature
-    ? [[signatureStack(doc.secondSignature), signatureStack(doc.signature)]]
+  const second = doc.secondSignature;
+  const lines = Math.max(signatureLines(doc.signature).length, second ? signatureLines(second).length : 0);
+  const body: TableCell[][] = second
+    ? [[signatureStack(second, lines), signatureStack(doc.signature, lines)]]
     : [[recipientStack(doc.recipients), signatureStack(doc.signature)]];
   if (doc.secondSignature && doc.recipients.length) {
     body.push([{ stack: [recipientStack(doc.recipients)], margin: [0, 12, 0, 0] }, { text: '' }]);
