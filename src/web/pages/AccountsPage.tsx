@@ -1,0 +1,5 @@
+import { AccountsView } from '../features/accounts/AccountsView';
+
+export default function AccountsPage() {
+  return <AccountsView />;
+}

@@ -1,0 +1,5 @@
+import { AuditView } from '../features/audit/AuditView';
+
+export default function AuditPage() {
+  return <AuditView />;
+}

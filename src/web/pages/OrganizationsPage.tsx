@@ -1,0 +1,5 @@
+import { OrganizationsView } from '../features/organizations/OrganizationsView';
+
+export default function OrganizationsPage() {
+  return <OrganizationsView />;
+}

@@ -1,0 +1,5 @@
+import { StaffDetailView } from '../features/staff/StaffDetailView';
+
+export default function StaffDetailPage() {
+  return <StaffDetailView />;
+}

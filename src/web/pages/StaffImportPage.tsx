@@ -1,0 +1,5 @@
+import { ImportWizard } from '../features/staff/ImportWizard';
+
+export default function StaffImportPage() {
+  return <ImportWizard />;
+}

@@ -1,0 +1,5 @@
+import { StaffListView } from '../features/staff/StaffListView';
+
+export default function StaffListPage() {
+  return <StaffListView />;
+}
