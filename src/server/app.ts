@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async () =>
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['Hệ thống'], summary: 'Tài liệu OpenAPI của API' } }, async () =>
     app.swagger(),
   );
 

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { accountRoutes } from './accounts/accounts.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health/health.routes';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { staffRoutes } from './staff/staff.routes';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes];

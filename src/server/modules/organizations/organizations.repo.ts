@@ -87,6 +87,8 @@ export async function transferAllMembers(
   const ids = closed.rows.map((r) => r.person_id);
   if (ids.length > 0) {
     await db.insert(memberships).values(ids.map((personId) => ({ personId, orgId: toOrgId, fromDate: effectiveOn, note })));
+    await db.execute(sql`update people set current_org_id = ${toOrgId}, version = version + 1, updated_at = now()
+                          where id = any(${sql.param(ids)}::uuid[])`);
   }
   return ids.length;
 }

@@ -1,0 +1,26 @@
+/** A small deterministic PRNG (mulberry32) so the demo data set is the same on every machine. */
+export function createRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  /** weighted pick: [[value, weight], …] */
+  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
+    const total = items.reduce((s, [, w]) => s + w, 0);
+    let r = next() * total;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r <= 0) return v;
+    }
+    return items[items.length - 1]![0];
+  };
+  const chance = (p: number) => next() < p;
+  return { next, int, pick, weighted, chance };
+}
+export type Random = ReturnType<typeof createRandom>;
