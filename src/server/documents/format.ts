@@ -15,9 +15,14 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * January and February take a leading zero; months 3–12 do not ("ngày 15 tháng 3 năm 2026").
  */
 export function formatPlaceDate(place: string, isoDate: string): string {
+  return `${place.normalize('NFC').trim()}, ${formatLongDate(isoDate)}`;
+}
+
+/** "ngày 05 tháng 02 năm 2026" with the NĐ 30 zero-padding (days < 10, months 1–2). */
+export function formatLongDate(isoDate: string): string {
   const { year, month, day } = parseIsoDate(isoDate);
   const monthText = month <= 2 ? pad2(month) : String(month);
-  return `${place.normalize('NFC').trim()}, ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
+  return `ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
 }
 
 /** Short Vietnamese date "05/02/2026" as used in "Quyết định số … ngày 05/02/2026". */
