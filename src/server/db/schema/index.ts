@@ -1,2 +1,3 @@
 // The one database schema. Each feature adds its tables in its own file here.
 export * from './platform';
+export * from './history';

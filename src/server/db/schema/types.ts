@@ -6,3 +6,10 @@ export const citext = customType<{ data: string }>({
     return 'citext';
   },
 });
+
+/** Binary content (files). `pg` returns a Buffer on both engines (we always talk through `pg`). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType() {
+    return 'bytea';
+  },
+});
