@@ -1,5 +1,5 @@
-import { MOTTO_WIDTH_PT_14_BOLD, TINOS } from './fonts';
 import PDFDocument from 'pdfkit';
+import { MOTTO_WIDTH_PT_14_BOLD, TINOS } from './fonts';
 import {
   defaultAnnexSubtitle,
   formatCell,
@@ -45,7 +45,17 @@ describe('formatPlaceDate (NĐ 30 place-and-date line)', () => {
 describe('numbering', () => {
   it('writes Roman numerals', () => {
     expect([1, 2, 3, 4, 5, 9, 10, 14, 40, 90, 1994].map(toRoman)).toEqual([
-      'I', 'II', 'III', 'IV', 'V', 'IX', 'X', 'XIV', 'XL', 'XC', 'MCMXCIV',
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'IX',
+      'X',
+      'XIV',
+      'XL',
+      'XC',
+      'MCMXCIV',
     ]);
     expect(() => toRoman(0)).toThrow();
   });
@@ -63,19 +73,17 @@ describe('numbering', () => {
 
 describe('signature and recipients', () => {
   it('builds the lines for each signature mode', () => {
-    expect(signatureLines({ mode: 'KT.', onBehalfOf: 'Giám đốc', title: 'Phó Giám đốc', name: 'A' })).toEqual([
-      'KT. GIÁM ĐỐC',
-      'PHÓ GIÁM ĐỐC',
-    ]);
+    expect(signatureLines({ mode: 'KT.', onBehalfOf: 'Giám đốc', title: 'Phó Giám đốc', name: 'A' })).toEqual(
+      ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+    );
     expect(signatureLines({ mode: 'TM.', onBehalfOf: 'Hội đồng', title: 'Chủ tịch', name: 'A' })).toEqual([
       'TM. HỘI ĐỒNG',
       'CHỦ TỊCH',
     ]);
     expect(signatureLines({ mode: 'Q.', title: 'Giám đốc', name: 'A' })).toEqual(['Q. GIÁM ĐỐC']);
-    expect(signatureLines({ mode: 'TL.', onBehalfOf: 'GIÁM ĐỐC', title: 'CHÁNH VĂN PHÒNG', name: 'A' })).toEqual([
-      'TL. GIÁM ĐỐC',
-      'CHÁNH VĂN PHÒNG',
-    ]);
+    expect(
+      signatureLines({ mode: 'TL.', onBehalfOf: 'GIÁM ĐỐC', title: 'CHÁNH VĂN PHÒNG', name: 'A' }),
+    ).toEqual(['TL. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG']);
     expect(signatureLines({ title: 'Giám đốc', name: 'A' })).toEqual(['GIÁM ĐỐC']);
   });
   it('prefixes "- " and punctuates the Nơi nhận list', () => {
@@ -101,7 +109,9 @@ describe('cells, widths, casing', () => {
   });
   it('sentence-cases a kind title for the annex subtitle', () => {
     expect(sentenceCaseVi('QUYẾT ĐỊNH')).toBe('Quyết định');
-    expect(defaultAnnexSubtitle('KẾ HOẠCH', '12/KH-SYT', '2026-03-02')).toBe('(Kèm theo Kế hoạch số 12/KH-SYT ngày 02/03/2026)');
+    expect(defaultAnnexSubtitle('KẾ HOẠCH', '12/KH-SYT', '2026-03-02')).toBe(
+      '(Kèm theo Kế hoạch số 12/KH-SYT ngày 02/03/2026)',
+    );
   });
   it('keeps the measured Tiêu ngữ width in step with the font', () => {
     const pdf = new PDFDocument({ autoFirstPage: false });
@@ -120,6 +130,8 @@ describe('assertValidDocument', () => {
       signature: { mode: 'KT.', title: 'Phó Giám đốc', name: 'X' },
     });
     bad.annexes[0].table.rows[1] = ['too short'];
-    expect(() => assertValidDocument(bad)).toThrow(/date.*; signature mode KT\. needs onBehalfOf.*; annex 1: row 2 has 1 cells/);
+    expect(() => assertValidDocument(bad)).toThrow(
+      /date.*; signature mode KT\. needs onBehalfOf.*; annex 1: row 2 has 1 cells/,
+    );
   });
 });

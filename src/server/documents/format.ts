@@ -61,13 +61,39 @@ export function toRoman(n: number): string {
 }
 
 /** Point letters of Vietnamese legal drafting: a, b, c, d, đ, e, g, h, i, k … (no f, j, w, z). */
-const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+const POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 
 /** 1 → "a", 5 → "đ", 24 → "aa". */
 export function pointLetter(n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`No point letter for ${n}`);
   const k = POINT_LETTERS.length;
-  return n <= k ? POINT_LETTERS[n - 1] : POINT_LETTERS[Math.floor((n - 1) / k) - 1] + POINT_LETTERS[(n - 1) % k];
+  return n <= k
+    ? POINT_LETTERS[n - 1]
+    : POINT_LETTERS[Math.floor((n - 1) / k) - 1] + POINT_LETTERS[(n - 1) % k];
 }
 
 /**
@@ -113,7 +139,14 @@ export function signatureLines(sig: Signature): string[] {
  * with "." unless the caller already punctuated it.
  */
 export function recipientLines(recipients: readonly string[]): string[] {
-  const items = recipients.map((r) => r.normalize('NFC').trim().replace(/^[-–•]\s*/, '')).filter(Boolean);
+  const items = recipients
+    .map((r) =>
+      r
+        .normalize('NFC')
+        .trim()
+        .replace(/^[-–•]\s*/, ''),
+    )
+    .filter(Boolean);
   return items.map((item, i) => {
     const last = i === items.length - 1;
     const punctuated = /[;.,:]$/.test(item) ? item : `${item}${last ? '.' : ';'}`;

@@ -133,7 +133,8 @@ function checkTable(where: string, table: TableSpec, problems: string[]): void {
   table.rows.forEach((r, i) => {
     if (r.length !== n) problems.push(`${where}: row ${i + 1} has ${r.length} cells, expected ${n}`);
   });
-  if (table.totals && table.totals.length !== n) problems.push(`${where}: totals row has ${table.totals.length} cells`);
+  if (table.totals && table.totals.length !== n)
+    problems.push(`${where}: totals row has ${table.totals.length} cells`);
 }
 
 /** Structural checks shared by every renderer; throws a TypeError listing every problem. */
@@ -147,13 +148,16 @@ export function assertValidDocument(doc: OfficialDocument): void {
   } catch {
     problems.push(`date is not a valid YYYY-MM-DD date: ${doc.date}`);
   }
-  if (!doc.signature.title.trim() || !doc.signature.name.trim()) problems.push('signature needs a title and a name');
+  if (!doc.signature.title.trim() || !doc.signature.name.trim())
+    problems.push('signature needs a title and a name');
   if (doc.signature.mode && doc.signature.mode !== 'Q.' && !doc.signature.onBehalfOf) {
     problems.push(`signature mode ${doc.signature.mode} needs onBehalfOf (e.g. "KT. GIÁM ĐỐC")`);
   }
   doc.body.forEach((b, i) => {
     if (b.kind === 'table') checkTable(`body block ${i + 1}`, b.table, problems);
   });
-  doc.annexes.forEach((a, i) => checkTable(`annex ${i + 1}`, a.table, problems));
+  doc.annexes.forEach((a, i) => {
+    checkTable(`annex ${i + 1}`, a.table, problems);
+  });
   if (problems.length) throw new TypeError(`Invalid official document: ${problems.join('; ')}`);
 }

@@ -38,7 +38,8 @@ export function sampleDecision(annexRows = 12, overrides: Partial<OfficialDocume
     place: 'Điện Biên',
     date: '2026-02-05',
     kindTitle: 'QUYẾT ĐỊNH',
-    subject: 'Về việc tặng Giấy khen cho các cá nhân\nđã có thành tích xuất sắc trong phong trào thi đua năm 2025',
+    subject:
+      'Về việc tặng Giấy khen cho các cá nhân\nđã có thành tích xuất sắc trong phong trào thi đua năm 2025',
     authorityLine: 'GIÁM ĐỐC SỞ Y TẾ',
     preamble: [
       'Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;',
@@ -54,9 +55,15 @@ export function sampleDecision(annexRows = 12, overrides: Partial<OfficialDocume
       },
       { kind: 'heading', level: 1, text: 'Mức thưởng và nguồn kinh phí' },
       { kind: 'heading', level: 2, text: 'Mức tiền thưởng' },
-      { kind: 'paragraph', text: 'Mỗi cá nhân được tặng Giấy khen kèm theo tiền thưởng bằng 0,3 lần mức lương cơ sở.' },
+      {
+        kind: 'paragraph',
+        text: 'Mỗi cá nhân được tặng Giấy khen kèm theo tiền thưởng bằng 0,3 lần mức lương cơ sở.',
+      },
       { kind: 'heading', level: 3, text: 'Đối với cá nhân thuộc đơn vị sự nghiệp công lập' },
-      { kind: 'bullets', items: ['Chi từ quỹ thi đua, khen thưởng của đơn vị;', 'Quyết toán theo quy định hiện hành.'] },
+      {
+        kind: 'bullets',
+        items: ['Chi từ quỹ thi đua, khen thưởng của đơn vị;', 'Quyết toán theo quy định hiện hành.'],
+      },
       { kind: 'heading', level: 3, text: 'Đối với cá nhân thuộc cơ quan Sở' },
       { kind: 'heading', level: 2, text: 'Nguồn kinh phí' },
       {
@@ -105,7 +112,12 @@ export function sampleDecision(annexRows = 12, overrides: Partial<OfficialDocume
         },
       },
     ],
-    recipients: ['Như Điều 2', 'Ban Thi đua - Khen thưởng tỉnh (b/c)', 'Giám đốc, các PGĐ Sở', 'Lưu: VT, TCCB'],
+    recipients: [
+      'Như Điều 2',
+      'Ban Thi đua - Khen thưởng tỉnh (b/c)',
+      'Giám đốc, các PGĐ Sở',
+      'Lưu: VT, TCCB',
+    ],
     signature: { mode: 'KT.', onBehalfOf: 'Giám đốc', title: 'Phó Giám đốc', name: 'Lò Văn Thẳng' },
     ...overrides,
   };

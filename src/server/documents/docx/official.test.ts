@@ -51,7 +51,9 @@ describe('renderOfficialDocx', () => {
     // all of it inside the first (header) table, issuing body before the Quốc hiệu
     const headerTable = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(doc)![0];
     const headerText = docxParagraphs(headerTable);
-    expect(headerText.indexOf('SỞ Y TẾ')).toBeLessThan(headerText.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    expect(headerText.indexOf('SỞ Y TẾ')).toBeLessThan(
+      headerText.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+    );
     expect(headerText).toContain('Số: 05/QĐ-SYT');
     expect(headerTable).toContain('<w:gridCol w:w="3600"/><w:gridCol w:w="5755"/>');
     const borders = /<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(headerTable)![0];
@@ -74,7 +76,9 @@ describe('renderOfficialDocx', () => {
 
   it('sets the place-and-date line in italics and the Quốc hiệu in bold 13 pt', () => {
     expect(paragraphXml(doc, 'Điện Biên, ngày 05 tháng 02 năm 2026')).toContain('<w:i/>');
-    expect(paragraphXml(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="26"\/>/);
+    expect(paragraphXml(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatch(
+      /<w:b\/>[\s\S]*<w:sz w:val="26"\/>/,
+    );
   });
 
   it('prints kind, subject (two lines), authority and italic preamble in order', () => {
@@ -102,7 +106,9 @@ describe('renderOfficialDocx', () => {
   });
 
   it('puts Nơi nhận beside the signature block', () => {
-    const closing = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('Nơi nhận:'))!;
+    const closing = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes('Nơi nhận:'))!;
     const text = docxParagraphs(closing);
     expect(text).toEqual([
       'Nơi nhận:',
@@ -152,12 +158,20 @@ describe('renderOfficialDocx', () => {
     const title = paras.indexOf('DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN');
     expect(title).toBeGreaterThan(paras.indexOf('Lò Văn Thẳng'));
     expect(paras[title + 1]).toBe('(Kèm theo Quyết định số 05/QĐ-SYT ngày 05/02/2026 của Giám đốc Sở Y tế)');
-    const annexTable = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('Họ và tên'))!;
+    const annexTable = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes('Họ và tên'))!;
     expect(annexTable).toContain('<w:tblHeader/>');
     expect(annexTable).toContain('<w:cantSplit/>');
     expect(annexTable).toMatch(/<w:tblBorders><w:top w:val="single"/);
     const cells = docxParagraphs(annexTable);
-    expect(cells.slice(0, 5)).toEqual(['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Tiền thưởng (đồng)']);
+    expect(cells.slice(0, 5)).toEqual([
+      'TT',
+      'Họ và tên',
+      'Chức vụ',
+      'Đơn vị công tác',
+      'Tiền thưởng (đồng)',
+    ]);
     expect(cells).toContain('8.424.000'); // totals: 12 × 702.000
   });
 });
@@ -179,7 +193,14 @@ describe('renderOfficialDocx variants', () => {
       authorityLine: undefined,
       preamble: [],
       annexes: [],
-      body: [{ kind: 'paragraph', text: 'Kính gửi: Thủ trưởng các đơn vị trực thuộc.', align: 'center', noIndent: true }],
+      body: [
+        {
+          kind: 'paragraph',
+          text: 'Kính gửi: Thủ trưởng các đơn vị trực thuộc.',
+          align: 'center',
+          noIndent: true,
+        },
+      ],
     });
     const paras = docxParagraphs((await unzipText(await renderOfficialDocx(cv))).get('word/document.xml')!);
     expect(paras).toContain('Số: 123/SYT-NVY');
@@ -210,7 +231,9 @@ describe('renderOfficialDocx variants', () => {
   it('renders a 500-row annex with every row and rows kept whole', async () => {
     const files = await unzipText(await renderOfficialDocx(sampleDecision(500)));
     const doc = files.get('word/document.xml')!;
-    const annexTable = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('Họ và tên'))!;
+    const annexTable = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes('Họ và tên'))!;
     expect(annexTable.match(/<w:tr>/g)).toHaveLength(1 + 500 + 1);
     expect(docxParagraphs(annexTable)).toContain('351.000.000'); // 500 × 702.000
   });

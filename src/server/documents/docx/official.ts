@@ -37,15 +37,6 @@ import {
   upperVi,
 } from '../format';
 import {
-  type Annex,
-  assertValidDocument,
-  type Block,
-  type ColumnAlign,
-  type OfficialDocument,
-  type Signature,
-  type TableSpec,
-} from '../model';
-import {
   CLOSING_LEFT_SHARE,
   FIRST_LINE_INDENT,
   FONT,
@@ -54,6 +45,15 @@ import {
   RULE,
   SIGNATURE_SPACE,
 } from '../layout';
+import {
+  type Annex,
+  assertValidDocument,
+  type Block,
+  type ColumnAlign,
+  type OfficialDocument,
+  type Signature,
+  type TableSpec,
+} from '../model';
 
 // ---- page geometry (twips = pt × 20) --------------------------------------------------------------
 
@@ -69,9 +69,15 @@ export const MARGINS_TWIPS = {
 const PORTRAIT_WIDTH = A4_TWIPS.width - MARGINS_TWIPS.left - MARGINS_TWIPS.right; // 9355
 const LANDSCAPE_WIDTH = A4_TWIPS.height - MARGINS_TWIPS.left - MARGINS_TWIPS.right; // 14287
 /** Header table columns: issuing body | Quốc hiệu (3600 + 5755 twips). */
-const HEADER_COLUMNS = [Math.round(PORTRAIT_WIDTH * HEADER_LEFT_SHARE), PORTRAIT_WIDTH - Math.round(PORTRAIT_WIDTH * HEADER_LEFT_SHARE)];
+const HEADER_COLUMNS = [
+  Math.round(PORTRAIT_WIDTH * HEADER_LEFT_SHARE),
+  PORTRAIT_WIDTH - Math.round(PORTRAIT_WIDTH * HEADER_LEFT_SHARE),
+];
 /** Closing table columns: Nơi nhận | signature. */
-const CLOSING_COLUMNS = [Math.round(PORTRAIT_WIDTH * CLOSING_LEFT_SHARE), PORTRAIT_WIDTH - Math.round(PORTRAIT_WIDTH * CLOSING_LEFT_SHARE)];
+const CLOSING_COLUMNS = [
+  Math.round(PORTRAIT_WIDTH * CLOSING_LEFT_SHARE),
+  PORTRAIT_WIDTH - Math.round(PORTRAIT_WIDTH * CLOSING_LEFT_SHARE),
+];
 const INDENT = tw(FIRST_LINE_INDENT);
 
 /** Font sizes in half-points (13 pt = 26). */
@@ -141,9 +147,23 @@ function rule(width: number, available: number, before = 0): Paragraph {
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const ALL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+const ALL_BORDERS = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+};
 
 /** A borderless layout table (header, closing block). */
 function layoutTable(columns: number[], rows: Paragraph[][][]): Table {
@@ -198,7 +218,9 @@ function dataTable(spec: TableSpec, available: number): Table {
     ? [
         new TableRow({
           cantSplit: true,
-          children: spec.totals.map((v, i) => cell(formatCell(v), i, cellAlign(spec.columns[i].align, v), true)),
+          children: spec.totals.map((v, i) =>
+            cell(formatCell(v), i, cellAlign(spec.columns[i].align, v), true),
+          ),
         }),
       ]
     : [];
@@ -216,7 +238,8 @@ function dataTable(spec: TableSpec, available: number): Table {
 function headerBlock(doc: OfficialDocument): Table {
   const [leftW, rightW] = HEADER_COLUMNS;
   const left: Paragraph[] = [];
-  if (doc.issuer.parentName) left.push(para(upperVi(doc.issuer.parentName), { align: 'center', size: SZ.header }));
+  if (doc.issuer.parentName)
+    left.push(para(upperVi(doc.issuer.parentName), { align: 'center', size: SZ.header }));
   left.push(para(upperVi(doc.issuer.name), { align: 'center', bold: true, size: SZ.header }));
   left.push(rule(tw(RULE.issuer), leftW, 20));
 
@@ -226,12 +249,21 @@ function headerBlock(doc: OfficialDocument): Table {
     rule(tw(RULE.motto), rightW, 20),
   ];
 
-  const numberCell = [para(`Số: ${doc.documentNumber.normalize('NFC')}`, { align: 'center', size: SZ.header, before: 160 })];
+  const numberCell = [
+    para(`Số: ${doc.documentNumber.normalize('NFC')}`, { align: 'center', size: SZ.header, before: 160 }),
+  ];
   if (!doc.kindTitle.trim()) {
     // công văn: the subject goes under the number as "V/v …"
     numberCell.push(para(`V/v ${doc.subject}`, { align: 'center', size: 24, before: 60 }));
   }
-  const dateCell = [para(formatPlaceDate(doc.place, doc.date), { align: 'center', italics: true, size: SZ.body, before: 160 })];
+  const dateCell = [
+    para(formatPlaceDate(doc.place, doc.date), {
+      align: 'center',
+      italics: true,
+      size: SZ.body,
+      before: 160,
+    }),
+  ];
   return layoutTable(HEADER_COLUMNS, [
     [left, right],
     [numberCell, dateCell],
@@ -245,10 +277,19 @@ function titleBlock(doc: OfficialDocument): Paragraph[] {
     out.push(para(doc.subject, { align: 'center', bold: true, keepNext: true }));
     out.push(rule(tw(RULE.subject), PORTRAIT_WIDTH, 20));
   }
-  if (doc.authorityLine) out.push(para(upperVi(doc.authorityLine), { align: 'center', bold: true, before: 360 }));
-  doc.preamble.forEach((line, i) =>
-    out.push(para(line, { align: 'justify', italics: true, firstLine: INDENT, before: i === 0 ? 240 : 0, after: 120 })),
-  );
+  if (doc.authorityLine)
+    out.push(para(upperVi(doc.authorityLine), { align: 'center', bold: true, before: 360 }));
+  doc.preamble.forEach((line, i) => {
+    out.push(
+      para(line, {
+        align: 'justify',
+        italics: true,
+        firstLine: INDENT,
+        before: i === 0 ? 240 : 0,
+        after: 120,
+      }),
+    );
+  });
   return out;
 }
 
@@ -282,7 +323,8 @@ function bodyBlocks(blocks: readonly Block[]): (Paragraph | Table)[] {
         break;
       }
       case 'bullets':
-        for (const item of b.items) out.push(para(`- ${item}`, { align: 'justify', firstLine: INDENT, after: 120 }));
+        for (const item of b.items)
+          out.push(para(`- ${item}`, { align: 'justify', firstLine: INDENT, after: 120 }));
         break;
       case 'table':
         out.push(dataTable(b.table, PORTRAIT_WIDTH), para('', { after: 120 }));

@@ -28,7 +28,8 @@ const items: CertificateItem[] = [
     authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN',
     form: 'BẰNG KHEN',
     awardee: { name: 'Khoa Hồi sức tích cực - Chống độc', line: 'Bệnh viện Đa khoa tỉnh Điện Biên' },
-    achievement: 'Đã có thành tích xuất sắc trong công tác phòng, chống dịch bệnh, góp phần vào sự nghiệp xây dựng và bảo vệ Tổ quốc',
+    achievement:
+      'Đã có thành tích xuất sắc trong công tác phòng, chống dịch bệnh, góp phần vào sự nghiệp xây dựng và bảo vệ Tổ quốc',
     signer: { mode: 'KT.', onBehalfOf: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'Trần Thị Ngữ' },
   },
 ];
@@ -98,8 +99,11 @@ describe('renderCertificates', () => {
   });
 
   it('shrinks a long name to stay on one line', async () => {
-    const long = 'Tập thể Khoa Kiểm soát nhiễm khuẩn và Dinh dưỡng lâm sàng, Bệnh viện Đa khoa tỉnh Điện Biên';
-    const text = squash(await pdfToText(await renderCertificates([{ ...giayKhen, awardee: { name: long } }])));
+    const long =
+      'Tập thể Khoa Kiểm soát nhiễm khuẩn và Dinh dưỡng lâm sàng, Bệnh viện Đa khoa tỉnh Điện Biên';
+    const text = squash(
+      await pdfToText(await renderCertificates([{ ...giayKhen, awardee: { name: long } }])),
+    );
     expect(text).toContain(`Tặng: ${long}`);
   });
 

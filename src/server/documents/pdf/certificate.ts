@@ -61,14 +61,35 @@ function fitOneLine(doc: Doc, text: string, face: Face, max: number, min: number
 }
 
 /** Largest size ≤ max (down to min) at which wrapped `text` fits in `width` × `height`. */
-function fitBox(doc: Doc, text: string, face: Face, max: number, min: number, width: number, height: number): number {
+function fitBox(
+  doc: Doc,
+  text: string,
+  face: Face,
+  max: number,
+  min: number,
+  width: number,
+  height: number,
+): number {
   let size = max;
-  while (size > min && doc.font(face).fontSize(size).heightOfString(text, { width, align: 'center' }) > height) size -= 0.5;
+  while (
+    size > min &&
+    doc.font(face).fontSize(size).heightOfString(text, { width, align: 'center' }) > height
+  )
+    size -= 0.5;
   return size;
 }
 
 /** Centred single line at `y`; returns the y below it. */
-function centred(doc: Doc, text: string, y: number, face: Face, size: number, color = INK, x = 0, width = PAGE_W): number {
+function centred(
+  doc: Doc,
+  text: string,
+  y: number,
+  face: Face,
+  size: number,
+  color = INK,
+  x = 0,
+  width = PAGE_W,
+): number {
   doc.font(face).fontSize(size).fillColor(color);
   doc.text(text, x, y, { width, align: 'center', lineBreak: false });
   return y + doc.currentLineHeight(true);
@@ -87,8 +108,16 @@ function hline(doc: Doc, cx: number, y: number, length: number, color = INK, wid
 function drawBorder(doc: Doc): void {
   const outer = 16;
   const inner = 27;
-  doc.lineWidth(4).strokeColor(DARK_RED).rect(outer, outer, PAGE_W - 2 * outer, PAGE_H - 2 * outer).stroke();
-  doc.lineWidth(1.2).strokeColor(GOLD).rect(inner, inner, PAGE_W - 2 * inner, PAGE_H - 2 * inner).stroke();
+  doc
+    .lineWidth(4)
+    .strokeColor(DARK_RED)
+    .rect(outer, outer, PAGE_W - 2 * outer, PAGE_H - 2 * outer)
+    .stroke();
+  doc
+    .lineWidth(1.2)
+    .strokeColor(GOLD)
+    .rect(inner, inner, PAGE_W - 2 * inner, PAGE_H - 2 * inner)
+    .stroke();
   doc
     .lineWidth(0.5)
     .strokeColor(GOLD)
@@ -135,7 +164,10 @@ function drawCertificate(doc: Doc, item: CertificateItem): void {
   const label = item.awardeeLabel ?? 'Tặng:';
   const name = nfc(item.awardee.name);
   const nameSize = fitOneLine(doc, `${label} ${name}`, 'bold', 26, 14, textW);
-  const labelW = doc.font('regular').fontSize(nameSize * 0.65).widthOfString(`${label} `);
+  const labelW = doc
+    .font('regular')
+    .fontSize(nameSize * 0.65)
+    .widthOfString(`${label} `);
   const nameW = doc.font('bold').fontSize(nameSize).widthOfString(name);
   const nameX = cx - (labelW + nameW) / 2;
   const nameY = y + 10;
@@ -145,7 +177,11 @@ function drawCertificate(doc: Doc, item: CertificateItem): void {
     .fontSize(nameSize * 0.65)
     .fillColor(INK)
     .text(`${label} `, nameX, nameY + baselineShift, { lineBreak: false });
-  doc.font('bold').fontSize(nameSize).fillColor('#0d2a6b').text(name, nameX + labelW, nameY, { lineBreak: false });
+  doc
+    .font('bold')
+    .fontSize(nameSize)
+    .fillColor('#0d2a6b')
+    .text(name, nameX + labelW, nameY, { lineBreak: false });
   y = nameY + doc.currentLineHeight(true);
 
   if (item.awardee.line) {
@@ -159,7 +195,11 @@ function drawCertificate(doc: Doc, item: CertificateItem): void {
   const boxTop = y + 8;
   const boxH = 398 - boxTop;
   const size = fitBox(doc, achievement, 'italic', 16, 10, boxW, boxH);
-  doc.font('italic').fontSize(size).fillColor(INK).text(achievement, 110, boxTop, { width: boxW, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(size)
+    .fillColor(INK)
+    .text(achievement, 110, boxTop, { width: boxW, align: 'center' });
 
   // bottom: decision reference on the left, place/date and signer on the right
   const leftX = 70;
@@ -178,7 +218,11 @@ function drawCertificate(doc: Doc, item: CertificateItem): void {
       { width: leftW, align: 'center', lineBreak: false },
     );
   if (item.registerNumber) {
-    doc.text(`Số sổ vàng: ${nfc(item.registerNumber)}`, leftX, bottom + 38, { width: leftW, align: 'center', lineBreak: false });
+    doc.text(`Số sổ vàng: ${nfc(item.registerNumber)}`, leftX, bottom + 38, {
+      width: leftW,
+      align: 'center',
+      lineBreak: false,
+    });
   }
 
   let ry = centred(doc, formatPlaceDate(item.place, item.date), bottom, 'italic', 14, INK, rightX, rightW);
@@ -190,7 +234,8 @@ function check(item: CertificateItem, i: number): void {
   const where = `certificate ${i + 1}`;
   if (!nfc(item.form)) throw new TypeError(`${where}: form is empty`);
   if (!nfc(item.awardee.name)) throw new TypeError(`${where}: awardee name is empty`);
-  if (!nfc(item.signer.name) || !nfc(item.signer.title)) throw new TypeError(`${where}: signer needs a title and a name`);
+  if (!nfc(item.signer.name) || !nfc(item.signer.title))
+    throw new TypeError(`${where}: signer needs a title and a name`);
   parseIsoDate(item.date);
   parseIsoDate(item.decision.date);
 }
@@ -204,7 +249,11 @@ export async function renderCertificates(items: readonly CertificateItem[]): Pro
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: items.length === 1 ? nfc(items[0].form) : 'Giấy chứng nhận khen thưởng', Creator: 'thidua', Producer: 'thidua' },
+    info: {
+      Title: items.length === 1 ? nfc(items[0].form) : 'Giấy chứng nhận khen thưởng',
+      Creator: 'thidua',
+      Producer: 'thidua',
+    },
     lang: 'vi-VN',
   });
   const chunks: Buffer[] = [];

@@ -66,7 +66,11 @@ describe('renderOfficialPdf', () => {
   it('numbers pages in the top margin, not on page 1, and turns the annex landscape', async () => {
     const info = await pdfInfo(pdf);
     expect(info.pages).toBeGreaterThanOrEqual(3);
-    const firstLine = (page: string) => page.split('\n').find((l) => l.trim())!.trim();
+    const firstLine = (page: string) =>
+      page
+        .split('\n')
+        .find((l) => l.trim())!
+        .trim();
     expect(firstLine(pages[0])).toMatch(/^UBND TỈNH ĐIỆN BIÊN/);
     for (let p = 2; p <= info.pages; p++) expect(firstLine(pages[p - 1])).toBe(String(p));
     const sizes = await pdfPageSizes(pdf, info.pages);
@@ -77,7 +81,12 @@ describe('renderOfficialPdf', () => {
 
   it('marks a draft on page 1', async () => {
     const draft = await pdfToText(await renderOfficialPdf(sampleDecision(1, { draft: true, annexes: [] })));
-    expect(draft.split('\n').find((l) => l.trim())!.trim()).toBe('DỰ THẢO');
+    expect(
+      draft
+        .split('\n')
+        .find((l) => l.trim())!
+        .trim(),
+    ).toBe('DỰ THẢO');
   });
 
   it('prints two signatures side by side', async () => {

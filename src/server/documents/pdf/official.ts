@@ -33,7 +33,14 @@ import {
   RULE,
   SIGNATURE_SPACE,
 } from '../layout';
-import { type Annex, assertValidDocument, type Block, type OfficialDocument, type Signature, type TableSpec } from '../model';
+import {
+  type Annex,
+  assertValidDocument,
+  type Block,
+  type OfficialDocument,
+  type Signature,
+  type TableSpec,
+} from '../model';
 import { renderPdfmake } from './pdfmake';
 
 const nfc = (s: string) => s.normalize('NFC');
@@ -97,12 +104,22 @@ function dataTable(spec: TableSpec, width: number): Content {
   const avail = width - n * 2 * CELL_PAD_X - (n + 1) * LINE_W;
   const sum = spec.columns.reduce((a, c) => a + c.width, 0);
   const widths = spec.columns.map((c) => (c.width / sum) * avail);
-  const header: TableCell[] = spec.columns.map((c) => ({ text: nfc(c.header), bold: true, alignment: 'center' }));
+  const header: TableCell[] = spec.columns.map((c) => ({
+    text: nfc(c.header),
+    bold: true,
+    alignment: 'center',
+  }));
   const rows: TableCell[][] = spec.rows.map((r) =>
     r.map((v, i) => ({ text: formatCell(v), alignment: cellAlign(spec.columns[i].align, v) })),
   );
   if (spec.totals) {
-    rows.push(spec.totals.map((v, i) => ({ text: formatCell(v), bold: true, alignment: cellAlign(spec.columns[i].align, v) })));
+    rows.push(
+      spec.totals.map((v, i) => ({
+        text: formatCell(v),
+        bold: true,
+        alignment: cellAlign(spec.columns[i].align, v),
+      })),
+    );
   }
   return {
     table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...rows] },
@@ -123,9 +140,16 @@ function headerBlock(doc: OfficialDocument): Content {
     { text: MOTTO, bold: true, alignment: 'center', fontSize: FONT.motto },
     rule(RULE.motto, rightW),
   ];
-  const numberCell: Content[] = [{ text: `Số: ${nfc(doc.documentNumber)}`, alignment: 'center', margin: [0, 8, 0, 0] }];
+  const numberCell: Content[] = [
+    { text: `Số: ${nfc(doc.documentNumber)}`, alignment: 'center', margin: [0, 8, 0, 0] },
+  ];
   if (!doc.kindTitle.trim()) {
-    numberCell.push({ text: `V/v ${nfc(doc.subject)}`, alignment: 'center', fontSize: 12, margin: [0, 3, 0, 0] });
+    numberCell.push({
+      text: `V/v ${nfc(doc.subject)}`,
+      alignment: 'center',
+      fontSize: 12,
+      margin: [0, 3, 0, 0],
+    });
   }
   return {
     table: {
@@ -162,14 +186,14 @@ function titleBlock(doc: OfficialDocument): Content[] {
   if (doc.authorityLine) {
     out.push({ text: upperVi(doc.authorityLine), bold: true, alignment: 'center', margin: [0, 18, 0, 0] });
   }
-  doc.preamble.forEach((line, i) =>
+  doc.preamble.forEach((line, i) => {
     out.push({
       text: words(line, { italics: true }),
       alignment: 'justify',
       leadingIndent: FIRST_LINE_INDENT,
       margin: [0, i === 0 ? 12 : 0, 0, 6],
-    }),
-  );
+    });
+  });
   return out;
 }
 
@@ -211,7 +235,7 @@ function bodyBlocks(blocks: readonly Block[]): Content[] {
           leadingIndent: FIRST_LINE_INDENT,
           margin: [0, 0, 0, 6] as [number, number, number, number],
         }));
-      case 'table':
+      default: // 'table'
         return [{ stack: [dataTable(b.table, CONTENT_WIDTH.portrait)], margin: [0, 0, 0, 6] }];
     }
   });
@@ -348,10 +372,13 @@ export interface TablePdfOptions {
 export async function renderTablePdf(options: TablePdfOptions): Promise<Buffer> {
   const landscape = options.landscape === true;
   const width = landscape ? CONTENT_WIDTH.landscape : CONTENT_WIDTH.portrait;
-  const content: Content[] = [{ text: upperVi(options.title), bold: true, alignment: 'center', fontSize: FONT.body }];
+  const content: Content[] = [
+    { text: upperVi(options.title), bold: true, alignment: 'center', fontSize: FONT.body },
+  ];
   if (options.subtitle) content.push({ text: nfc(options.subtitle), italics: true, alignment: 'center' });
   content.push({ text: '', margin: [0, 0, 0, 8] }, dataTable(options.table, width));
-  if (options.note) content.push({ text: nfc(options.note), italics: true, fontSize: 11, margin: [0, 6, 0, 0] });
+  if (options.note)
+    content.push({ text: nfc(options.note), italics: true, fontSize: 11, margin: [0, 6, 0, 0] });
   return renderPdfmake({
     pageSize: 'A4',
     pageOrientation: landscape ? 'landscape' : 'portrait',

@@ -8,7 +8,14 @@ import ExcelJS from 'exceljs';
 import { foldVi } from '../../../domain/text/vietnamese';
 import { inspectZip } from '../../platform/files/zip';
 import { AppError } from '../../platform/http/errors';
-import { isoDate, NOT_XLSX_MESSAGE, OLD_XLS_MESSAGE, parseDateText, serialToDate, type XlsxFormat } from './cells';
+import {
+  isoDate,
+  NOT_XLSX_MESSAGE,
+  OLD_XLS_MESSAGE,
+  parseDateText,
+  serialToDate,
+  type XlsxFormat,
+} from './cells';
 
 export interface ReadColumn {
   key: string;
@@ -70,7 +77,8 @@ function parseNumberText(text: string, format: XlsxFormat): number | null {
     t = t.slice(0, -1).trim();
     scale = 0.01;
   }
-  if (GROUPED_INT.test(t)) t = t.replace(/[.,\s]/g, ''); // "1.234.567" (vi) or "1,234,567" (en)
+  if (GROUPED_INT.test(t))
+    t = t.replace(/[.,\s]/g, ''); // "1.234.567" (vi) or "1,234,567" (en)
   else t = t.replace(',', '.'); // decimal comma
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t) * scale;
@@ -87,14 +95,18 @@ const FORMAT_HINT: Record<XlsxFormat, string> = {
 /** Converts one cell; returns [value, error message]. */
 function convert(raw: ReturnType<typeof plain>, format: XlsxFormat): [ReadValue, string | null] {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return [null, null];
-  const bad = (): [ReadValue, string] => [null, `Giá trị “${String(raw)}” không hợp lệ (cần ${FORMAT_HINT[format]}).`];
+  const bad = (): [ReadValue, string] => [
+    null,
+    `Giá trị “${String(raw)}” không hợp lệ (cần ${FORMAT_HINT[format]}).`,
+  ];
   switch (format) {
     case 'text':
       if (raw instanceof Date) return [isoDate(raw), null];
       return [String(raw).normalize('NFC').trim(), null];
     case 'date':
       if (raw instanceof Date) return [isoDate(raw), null];
-      if (typeof raw === 'number') return raw > 0 && raw < 2_958_466 ? [isoDate(serialToDate(raw)), null] : bad();
+      if (typeof raw === 'number')
+        return raw > 0 && raw < 2_958_466 ? [isoDate(serialToDate(raw)), null] : bad();
       if (typeof raw === 'string') {
         const d = parseDateText(raw);
         return d ? [isoDate(d), null] : bad();
@@ -122,7 +134,11 @@ async function precheck(buffer: Buffer): Promise<void> {
   if (buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', null, OLD_XLS_MESSAGE);
   }
-  const { entries } = await inspectZip(buffer, { maxEntries: 5000, maxUncompressedBytes: 500 * 1024 * 1024 }, NOT_XLSX_MESSAGE);
+  const { entries } = await inspectZip(
+    buffer,
+    { maxEntries: 5000, maxUncompressedBytes: 500 * 1024 * 1024 },
+    NOT_XLSX_MESSAGE,
+  );
   if (!entries.includes('xl/workbook.xml')) throw notXlsx();
 }
 
@@ -130,7 +146,10 @@ async function precheck(buffer: Buffer): Promise<void> {
  * Reads the first worksheet. The header row is the first of the top `headerSearchRows` rows that
  * has every required column; rows above it (titles) are skipped, fully empty rows too.
  */
-export async function* readTableXlsx(input: Buffer | Readable, options: ReadTableOptions): AsyncGenerator<ReadRow> {
+export async function* readTableXlsx(
+  input: Buffer | Readable,
+  options: ReadTableOptions,
+): AsyncGenerator<ReadRow> {
   if (Buffer.isBuffer(input)) await precheck(input);
   const searchRows = options.headerSearchRows ?? 10;
   const wanted = options.columns.map((c) => ({

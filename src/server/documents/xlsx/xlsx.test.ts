@@ -20,7 +20,12 @@ const readColumns: ReadColumn[] = [
   { key: 'no', aliases: ['STT', 'TT', 'Số thứ tự'], format: 'integer', required: false },
   { key: 'name', aliases: ['Họ và tên', 'Họ tên'] },
   { key: 'birthDate', aliases: ['Ngày sinh', 'Ngày tháng năm sinh'], format: 'date' },
-  { key: 'bonus', aliases: ['Tiền thưởng (đồng)', 'Số tiền thưởng', 'Tiền thưởng'], format: 'money', required: false },
+  {
+    key: 'bonus',
+    aliases: ['Tiền thưởng (đồng)', 'Số tiền thưởng', 'Tiền thưởng'],
+    format: 'money',
+    required: false,
+  },
   { key: 'ratio', aliases: ['Tỷ lệ', 'Tỉ lệ'], format: 'percent', required: false },
   { key: 'note', aliases: ['Ghi chú'], required: false },
 ];
@@ -45,14 +50,40 @@ async function caught(p: Promise<unknown>): Promise<AppError> {
 
 describe('writeTableXlsx → readTableXlsx round trip', () => {
   const rows = [
-    { no: 1, name: 'Nguyễn Thị Hằng'.normalize('NFD'), birthDate: '1985-02-05', bonus: 702_000, ratio: 0.855, note: 'Đạt' },
-    { no: 2, name: 'Lò Văn Thẳng', birthDate: new Date(Date.UTC(1979, 11, 31)), bonus: 1_053_000, ratio: 1, note: null },
-    ...INJECTIONS.map((note, i) => ({ no: 3 + i, name: `Đỗ Quỳnh Vỹ ${i}`, birthDate: '2000-01-09', bonus: 0, ratio: 0, note })),
+    {
+      no: 1,
+      name: 'Nguyễn Thị Hằng'.normalize('NFD'),
+      birthDate: '1985-02-05',
+      bonus: 702_000,
+      ratio: 0.855,
+      note: 'Đạt',
+    },
+    {
+      no: 2,
+      name: 'Lò Văn Thẳng',
+      birthDate: new Date(Date.UTC(1979, 11, 31)),
+      bonus: 1_053_000,
+      ratio: 1,
+      note: null,
+    },
+    ...INJECTIONS.map((note, i) => ({
+      no: 3 + i,
+      name: `Đỗ Quỳnh Vỹ ${i}`,
+      birthDate: '2000-01-09',
+      bonus: 0,
+      ratio: 0,
+      note,
+    })),
   ];
   let bytes: Buffer;
 
   beforeAll(async () => {
-    bytes = await writeTableXlsx({ sheetName: 'Danh sách: khen/thưởng', title: 'DANH SÁCH KHEN THƯỞNG NĂM 2025', columns, rows });
+    bytes = await writeTableXlsx({
+      sheetName: 'Danh sách: khen/thưởng',
+      title: 'DANH SÁCH KHEN THƯỞNG NĂM 2025',
+      columns,
+      rows,
+    });
   });
 
   it('reads back the same values: NFC text, ISO dates, money, percent', async () => {
@@ -60,11 +91,23 @@ describe('writeTableXlsx → readTableXlsx round trip', () => {
     expect(read).toHaveLength(rows.length);
     expect(read[0]).toEqual({
       rowNumber: 3,
-      values: { no: 1, name: 'Nguyễn Thị Hằng', birthDate: '1985-02-05', bonus: 702_000, ratio: 0.855, note: 'Đạt' },
+      values: {
+        no: 1,
+        name: 'Nguyễn Thị Hằng',
+        birthDate: '1985-02-05',
+        bonus: 702_000,
+        ratio: 0.855,
+        note: 'Đạt',
+      },
       errors: [],
     });
     expect(read[0].values.name).toBe('Nguyễn Thị Hằng'.normalize('NFC'));
-    expect(read[1].values).toMatchObject({ name: 'Lò Văn Thẳng', birthDate: '1979-12-31', bonus: 1_053_000, note: null });
+    expect(read[1].values).toMatchObject({
+      name: 'Lò Văn Thẳng',
+      birthDate: '1979-12-31',
+      bonus: 1_053_000,
+      note: null,
+    });
   });
 
   it('keeps formula-looking text as text, unchanged', async () => {
@@ -124,7 +167,13 @@ describe('readTableXlsx on files made elsewhere', () => {
     ws.addRow([]);
     ws.addRow(['TT', 'HỌ VÀ TÊN (*)', 'ngay thang nam sinh', 'Số tiền thưởng', 'Tỉ lệ', 'Cột lạ']);
     ws.addRow([1, 'Trần Thị Ngữ', '05/02/1985', '1.234.000 đ', '85,5%', 'x']);
-    ws.addRow([2, { richText: [{ text: 'Vũ Mạnh ' }, { text: 'Phượng', font: { bold: true } }] }, new Date(Date.UTC(1990, 0, 9)), 702000, 0.5]);
+    ws.addRow([
+      2,
+      { richText: [{ text: 'Vũ Mạnh ' }, { text: 'Phượng', font: { bold: true } }] },
+      new Date(Date.UTC(1990, 0, 9)),
+      702000,
+      0.5,
+    ]);
     ws.addRow([]);
     const r = ws.addRow([3, 'Đặng Đức Ẩn', 32_874, '702,000', null]);
     r.getCell(3).numFmt = '0'; // a serial number without a date format
@@ -144,7 +193,12 @@ describe('readTableXlsx on files made elsewhere', () => {
       ratio: 0.855,
       note: null,
     });
-    expect(read[1].values).toMatchObject({ name: 'Vũ Mạnh Phượng', birthDate: '1990-01-09', bonus: 702_000, ratio: 0.5 });
+    expect(read[1].values).toMatchObject({
+      name: 'Vũ Mạnh Phượng',
+      birthDate: '1990-01-09',
+      bonus: 702_000,
+      ratio: 0.5,
+    });
     expect(read[2].values).toMatchObject({ birthDate: '1990-01-01', bonus: 702_000 }); // serial 32874
     expect(read[4].values).toMatchObject({ no: 5, name: 'Lê Hữu Hiếu', birthDate: '2001-12-01' });
   });
@@ -152,19 +206,35 @@ describe('readTableXlsx on files made elsewhere', () => {
   it('reports bad cells with the header as written, keeping the row', async () => {
     const read = await collect(readTableXlsx(await userWorkbook(), { columns: readColumns }));
     const bad = read[3];
-    expect(bad.values).toMatchObject({ no: 4, name: 'Bùi   Ngọc Dũng', birthDate: null, bonus: null, ratio: 12 });
+    expect(bad.values).toMatchObject({
+      no: 4,
+      name: 'Bùi   Ngọc Dũng',
+      birthDate: null,
+      bonus: null,
+      ratio: 12,
+    });
     expect(bad.errors).toEqual([
-      { key: 'birthDate', header: 'ngay thang nam sinh', message: 'Giá trị “31/02/2020” không hợp lệ (cần ngày dạng dd/mm/yyyy).' },
+      {
+        key: 'birthDate',
+        header: 'ngay thang nam sinh',
+        message: 'Giá trị “31/02/2020” không hợp lệ (cần ngày dạng dd/mm/yyyy).',
+      },
       { key: 'bonus', header: 'Số tiền thưởng', message: 'Giá trị “nhiều” không hợp lệ (cần số tiền).' },
     ]);
   });
 
   it('names the missing required columns', async () => {
     const err = await caught(
-      collect(readTableXlsx(await userWorkbook(), { columns: [...readColumns, { key: 'unit', aliases: ['Đơn vị công tác'] }] })),
+      collect(
+        readTableXlsx(await userWorkbook(), {
+          columns: [...readColumns, { key: 'unit', aliases: ['Đơn vị công tác'] }],
+        }),
+      ),
     );
     expect(err.code).toBe('UNPROCESSABLE');
-    expect(err.message).toBe('Không tìm thấy dòng tiêu đề có đủ các cột: Họ và tên, Ngày sinh, Đơn vị công tác.');
+    expect(err.message).toBe(
+      'Không tìm thấy dòng tiêu đề có đủ các cột: Họ và tên, Ngày sinh, Đơn vị công tác.',
+    );
   });
 
   it('folds header spellings', () => {
@@ -183,19 +253,33 @@ describe('readTableXlsx on wrong files', () => {
   const NOT_XLSX = 'Tệp không phải là tệp Excel (.xlsx) hợp lệ.';
 
   it('rejects text, a DOCX, a truncated workbook and a text stream with a Vietnamese message', async () => {
-    const good = await writeTableXlsx({ sheetName: 'A', columns, rows: [{ no: 1, name: 'A', birthDate: '2000-01-01' }] });
+    const good = await writeTableXlsx({
+      sheetName: 'A',
+      columns,
+      rows: [{ no: 1, name: 'A', birthDate: '2000-01-01' }],
+    });
     const docx = await renderOfficialDocx(sampleDecision(1));
-    for (const input of [Buffer.from('Họ và tên;Ngày sinh\nA;01/01/2000'), docx, good.subarray(0, good.length - 200), Buffer.alloc(0)]) {
+    for (const input of [
+      Buffer.from('Họ và tên;Ngày sinh\nA;01/01/2000'),
+      docx,
+      good.subarray(0, good.length - 200),
+      Buffer.alloc(0),
+    ]) {
       const err = await caught(collect(readTableXlsx(input, { columns: readColumns })));
       expect(err.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(err.message).toBe(NOT_XLSX);
     }
-    const err = await caught(collect(readTableXlsx(Readable.from([Buffer.from('not a zip at all')]), { columns: readColumns })));
+    const err = await caught(
+      collect(readTableXlsx(Readable.from([Buffer.from('not a zip at all')]), { columns: readColumns })),
+    );
     expect(err.message).toBe(NOT_XLSX);
   });
 
   it('explains that an old .xls must be saved as .xlsx', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ]);
     const err = await caught(collect(readTableXlsx(ole, { columns: readColumns })));
     expect(err.message).toMatch(/Excel 97-2003 \(\.xls\).*\.xlsx/);
   });
