@@ -23,7 +23,16 @@ async function docxToPdf(docx: Buffer): Promise<Buffer> {
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     await run(
       'soffice',
-      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        input,
+      ],
       { timeout: 120_000 },
     );
     return await readFile(path.join(dir, 'quyet-dinh.pdf'));
@@ -51,7 +60,10 @@ describe('DOCX opened in LibreOffice', () => {
   });
 
   it('keeps the body numbering and the closing block', () => {
-    const all = pages.join('\n').split('\n').map((l) => squash(l).trim());
+    const all = pages
+      .join('\n')
+      .split('\n')
+      .map((l) => squash(l).trim());
     const numbered = all.filter((l) => /^(I|II|III)\. |^\d\. [A-ZĐ]|^[a-z]\) /.test(l));
     expect(numbered).toEqual([
       'I. MỨC THƯỞNG VÀ NGUỒN KINH PHÍ',
@@ -69,7 +81,11 @@ describe('DOCX opened in LibreOffice', () => {
   it('numbers pages from 2 in the top margin and turns the annex landscape', async () => {
     const info = await pdfInfo(pdf);
     expect(info.pages).toBeGreaterThanOrEqual(3);
-    const firstLine = (page: string) => page.split('\n').find((l) => l.trim())!.trim();
+    const firstLine = (page: string) =>
+      page
+        .split('\n')
+        .find((l) => l.trim())!
+        .trim();
     expect(firstLine(pages[0])).toMatch(/^UBND TỈNH ĐIỆN BIÊN/);
     for (let p = 2; p <= info.pages; p++) expect(firstLine(pages[p - 1])).toBe(String(p));
     const sizes = await pdfPageSizes(pdf, info.pages);
