@@ -3,6 +3,10 @@ import { renderOfficialDocx } from './docx/official';
 import { canonicalJson, MIME, matchesSeal, sealDocument } from './record';
 import { sampleDecision } from './testing';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined properties', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined }, e: null })).toBe(

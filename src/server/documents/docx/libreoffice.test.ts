@@ -12,6 +12,10 @@ import { promisify } from 'node:util';
 import { pdfFonts, pdfInfo, pdfPageSizes, pdfToText, sampleDecision, squash } from '../testing';
 import { renderOfficialDocx } from './official';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 const run = promisify(execFile);
 
 async function docxToPdf(docx: Buffer): Promise<Buffer> {

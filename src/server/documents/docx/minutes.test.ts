@@ -3,6 +3,10 @@ import { docxParagraphs, pdfToText, squash, unzipText } from '../testing';
 import { buildMinutes, formatClock, type MinutesInput, voteLine, votePercent } from './minutes';
 import { renderOfficialDocx } from './official';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 const input: MinutesInput = {
   issuer: { parentName: 'SỞ Y TẾ TỈNH ĐIỆN BIÊN', name: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG' },
   documentNumber: '01/BB-HĐTĐKT',

@@ -1,6 +1,10 @@
 import { docxParagraphs, sampleDecision, unzipText } from '../testing';
 import { renderOfficialDocx } from './official';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 /** The XML of the first <w:p> whose text contains `text`. */
 function paragraphXml(xml: string, text: string): string {
   const p = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).find((x) => docxParagraphs(x)[0]?.includes(text));

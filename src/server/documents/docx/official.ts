@@ -79,6 +79,8 @@ const CLOSING_COLUMNS = [
   PORTRAIT_WIDTH - Math.round(PORTRAIT_WIDTH * CLOSING_LEFT_SHARE),
 ];
 const INDENT = tw(FIRST_LINE_INDENT);
+/** 1.15 lines (NĐ 30 allows single to 1.5 lines). */
+const LINE_SPACING = 276;
 
 /** Font sizes in half-points (13 pt = 26). */
 const SZ = {
@@ -444,7 +446,7 @@ export function buildOfficialDocx(doc: OfficialDocument): Document {
       default: {
         document: {
           run: { font: 'Times New Roman', size: SZ.body, language: { value: 'vi-VN' } },
-          paragraph: { spacing: { line: 276 } }, // 1.15 lines (NĐ 30: single to 1.5)
+          paragraph: { spacing: { line: LINE_SPACING } },
         },
       },
     },

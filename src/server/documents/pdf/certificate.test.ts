@@ -1,6 +1,10 @@
 import { pdfFonts, pdfInfo, pdfPageSizes, pdfToText, squash } from '../testing';
 import { type CertificateItem, renderCertificates } from './certificate';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 const giayKhen: CertificateItem = {
   authority: 'Giám đốc Sở Y tế tỉnh Điện Biên',
   form: 'Giấy khen',

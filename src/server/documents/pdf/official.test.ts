@@ -1,6 +1,10 @@
 import { pdfFonts, pdfInfo, pdfPageSizes, pdfToText, sampleDecision, squash } from '../testing';
 import { renderOfficialPdf, renderTablePdf } from './official';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 describe('renderOfficialPdf', () => {
   let pdf: Buffer;
   let text: string;

@@ -1,5 +1,9 @@
 import { renderPdfmake } from './pdfmake';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 describe('pdfmake configuration', () => {
   it('renders with Tinos as "Times" and prints no access-policy warnings', async () => {
     const warn = vi.spyOn(console, 'warn');

@@ -7,6 +7,10 @@ import { serialToDate } from './cells';
 import { headerKey, type ReadColumn, type ReadRow, readTableXlsx } from './read';
 import { safeSheetName, toCell, writeTableXlsx, type XlsxColumn } from './write';
 
+// Rendering and the poppler/LibreOffice tools are slow on a loaded 2-core machine; these are
+// generous guards against hangs, not timing assertions.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
 const columns: XlsxColumn[] = [
   { header: 'STT', key: 'no', width: 6, format: 'integer' },
   { header: 'Họ và tên', key: 'name', width: 28, format: 'text' },
