@@ -26,6 +26,8 @@ export interface AppRoute {
   /** the user needs at least one of these permissions; none = any signed-in user */
   permission?: string | readonly string[];
   menu?: {
+    /** the menu link, when the route path has parameters */
+    to?: string;
     label: string;
     icon: ReactNode;
     group: MenuGroup;
@@ -49,10 +51,12 @@ export const appRoutes: AppRoute[] = [
     menu: { label: vi.menu.home, icon: <HomeOutlined />, group: 'main', order: 0 },
   },
   {
-    path: '/organizations',
+    // one route for the tree and the selected unit, so the tree keeps its state while selecting
+    path: '/organizations/:id?',
     page: lazy(() => import('../pages/OrganizationsPage')),
     permission: 'org.read',
     menu: {
+      to: '/organizations',
       label: vi.menu.organizations,
       icon: <ApartmentOutlined />,
       group: 'directory',
@@ -60,7 +64,6 @@ export const appRoutes: AppRoute[] = [
       description: vi.home.descriptions.organizations,
     },
   },
-  { path: '/organizations/:id', page: lazy(() => import('../pages/OrganizationsPage')), permission: 'org.read' },
   {
     path: '/staff',
     page: lazy(() => import('../pages/StaffListPage')),
@@ -122,7 +125,7 @@ export function visibleMenu(can: (p: string | readonly string[]) => boolean): Me
   const groupIndex = (g: MenuGroup) => MENU_GROUPS.findIndex((x) => x.key === g);
   return appRoutes
     .filter((r) => r.menu && allowed(r, can))
-    .map((r) => ({ path: r.path, ...r.menu! }))
+    .map((r) => ({ ...r.menu!, path: r.menu!.to ?? r.path }))
     .sort((a, b) => groupIndex(a.group) - groupIndex(b.group) || a.order - b.order);
 }
 

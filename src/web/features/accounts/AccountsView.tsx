@@ -73,6 +73,7 @@ interface AccountValues {
   displayName?: string;
   email?: string;
   personId?: string;
+  grant?: { role?: string; orgId?: string };
 }
 
 function AccountModal({
@@ -106,6 +107,7 @@ function AccountModal({
           displayName: (v.displayName ?? '').trim(),
           email: v.email?.trim() || undefined,
           personId: v.personId || undefined,
+          grant: v.grant?.role && v.grant.orgId ? { role: v.grant.role, orgId: v.grant.orgId } : undefined,
         });
         message.success(ac.created);
         onClose();
@@ -156,6 +158,30 @@ function AccountModal({
           <Form.Item label={ac.fields.person} name="personId">
             <PersonPicker />
           </Form.Item>
+        )}
+        {!editing && (
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>{ac.firstGrant}</legend>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {ac.firstGrantHelp}
+            </Typography.Paragraph>
+            <Form.Item label={ac.role} name={['grant', 'role']}>
+              <Select allowClear options={ROLES.map((r) => ({ value: r, label: vi.roles[r] }))} />
+            </Form.Item>
+            <Form.Item
+              label={ac.org}
+              name={['grant', 'orgId']}
+              dependencies={[['grant', 'role']]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, value) =>
+                    getFieldValue(['grant', 'role']) && !value ? Promise.reject(new Error(vi.common.requiredSelect(ac.org))) : Promise.resolve(),
+                }),
+              ]}
+            >
+              <OrgPicker />
+            </Form.Item>
+          </fieldset>
         )}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
@@ -281,7 +307,12 @@ export function AccountsView() {
       title: ac.fields.status,
       dataIndex: 'disabled',
       width: 130,
-      render: (v: boolean) => <Tag color={v ? 'red' : 'green'}>{v ? ac.disabled : ac.active}</Tag>,
+      render: (v: boolean, a) => (
+        <>
+          <Tag color={v ? 'red' : 'green'}>{v ? ac.disabled : ac.active}</Tag>
+          {a.mustChangePassword && !v && <Tag color="orange">{ac.mustChange}</Tag>}
+        </>
+      ),
     },
     {
       title: vi.common.actions,

@@ -16,6 +16,7 @@ export interface Account {
   email: string | null;
   personId: string | null;
   disabled: boolean;
+  mustChangePassword?: boolean;
   lastLoginAt: string | null;
   roles: AccountGrant[];
 }
@@ -40,7 +41,7 @@ function useAccountMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRes
 }
 
 export const useCreateAccount = () =>
-  useAccountMutation((body: { username: string; displayName: string; email?: string; personId?: string }) =>
+  useAccountMutation((body: { username: string; displayName: string; email?: string; personId?: string; grant?: { role: string; orgId: string } }) =>
     api.post<{ user: Account; oneTimePassword: string }>('/users', body),
   );
 

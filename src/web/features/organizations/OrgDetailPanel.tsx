@@ -39,6 +39,8 @@ function EventContent({ event }: { event: OrgEvent }) {
   return (
     <div data-testid="org-event">
       <div>
+        <Typography.Text strong>{formatDate(event.effectiveOn)}</Typography.Text>
+        {' · '}
         <Typography.Text strong>{event.typeName}</Typography.Text>
         {event.role && (
           <Tag style={{ marginInlineStart: 8 }}>{label(h.roles, event.role)}</Tag>
@@ -107,7 +109,6 @@ export function OrgHistory({ org }: { org: OrganizationDetailT }) {
           items={events.map((e) => ({
             key: e.id,
             color: eventColor(e.type),
-            title: formatDate(e.effectiveOn),
             content: <EventContent event={e} />,
           }))}
         />

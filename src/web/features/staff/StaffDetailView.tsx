@@ -70,7 +70,7 @@ function PersonalId({ staff }: { staff: StaffDetailT }) {
   );
 }
 
-function EditDrawer({ staff, open, onClose }: { staff: StaffDetailT; open: boolean; onClose: () => void }) {
+function EditDrawer({ staff, open, onClose, onReload }: { staff: StaffDetailT; open: boolean; onClose: () => void; onReload: () => void }) {
   const [form] = Form.useForm<StaffFormValues>();
   const update = useUpdateStaff(staff.id);
   const { message } = AntApp.useApp();
@@ -117,7 +117,13 @@ function EditDrawer({ staff, open, onClose }: { staff: StaffDetailT; open: boole
           description={vi.errors.conflict}
           style={{ marginBottom: 16 }}
           action={
-            <Button size="small" onClick={onClose}>
+            <Button
+              size="small"
+              onClick={() => {
+                onReload();
+                onClose();
+              }}
+            >
               {vi.common.reload}
             </Button>
           }
@@ -309,7 +315,7 @@ export function StaffDetailView() {
           </Card>
         </Col>
       </Row>
-      {editOpen && <EditDrawer staff={d} open={editOpen} onClose={() => setEditOpen(false)} />}
+      {editOpen && <EditDrawer staff={d} open={editOpen} onClose={() => setEditOpen(false)} onReload={() => void staff.refetch()} />}
       {transferOpen && <TransferModal staff={d} open={transferOpen} onClose={() => setTransferOpen(false)} />}
     </>
   );
