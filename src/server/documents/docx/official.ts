@@ -58,8 +58,8 @@ import {
 // ---- page geometry (twips = pt × 20) --------------------------------------------------------------
 
 const tw = (pt: number) => Math.round(pt * 20);
-export const A4_TWIPS = { width: 11906, height: 16838 } as const;
-export const MARGINS_TWIPS = {
+const A4_TWIPS = { width: 11906, height: 16838 } as const;
+const MARGINS_TWIPS = {
   top: tw(PAGE.margin.top),
   bottom: tw(PAGE.margin.bottom),
   left: tw(PAGE.margin.left),
