@@ -32,6 +32,7 @@
  */
 import {
   AWARD_ABBREVIATIONS,
+  AWARD_KIND,
   AWARD_NAMES,
   type AwardCode,
   DISCIPLINE_FORM_NAMES,
@@ -265,8 +266,20 @@ function abbr(codes: readonly AwardCode[]): string {
   return codes.map((c) => AWARD_ABBREVIATIONS[c]).join(' hoặc ');
 }
 
+/** `danh hiệu “Chiến sĩ thi đua cơ sở”` for titles, `“Bằng khen …”` for forms, joined by "hoặc". */
 function quotedNames(codes: readonly AwardCode[]): string {
-  return codes.map((c) => `“${AWARD_NAMES[c]}”`).join(' hoặc ');
+  return codes.map((c) => `${AWARD_KIND[c] === 'title' ? 'danh hiệu ' : ''}“${AWARD_NAMES[c]}”`).join(' hoặc ');
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "trong thời gian đó có 01 năm hoàn thành xuất sắc nhiệm vụ và 03 lần được tặng danh hiệu “…”". */
+export function withinPhrase(w: WithinClause | undefined): string {
+  const parts = [
+    ...(w?.ratings ?? []).map((r) => `${pad2(r.count)} năm ${ratingRequirement(r.atLeast)}`),
+    ...(w?.awards ?? []).map((a) => `${pad2(a.count)} lần được tặng ${quotedNames(a.codes)}`),
+  ];
+  return parts.length === 0 ? '' : `trong thời gian đó có ${parts.join(' và ')}`;
 }
 
 /** "hoàn thành tốt nhiệm vụ trở lên"; the top level has no "trở lên". */
@@ -322,6 +335,7 @@ function staticVars(node: Condition): Record<string, string> {
       v.rating = ratingRequirement(node.atLeast);
       v.years = String(node.years).padStart(2, '0');
       if (node.after) v.after = quotedNames(node.after.codes);
+      v.within = withinPhrase(node.within);
       break;
     case 'awardInYear':
       v.award = quotedNames(node.codes);
@@ -330,6 +344,7 @@ function staticVars(node: Condition): Record<string, string> {
       v.award = quotedNames(node.codes);
       v.count = String(node.count).padStart(2, '0');
       if (node.after) v.after = quotedNames(node.after.codes);
+      v.within = withinPhrase(node.within);
       break;
     case 'awardCount':
       v.award = quotedNames(node.codes);
@@ -412,20 +427,21 @@ export const cond = {
     return { type: 'ratingInYear', description: o.description ?? 'Năm {year} được xếp loại {rating}', ...strip(o) };
   },
   ratingRun(o: Opt<RatingRun>): RatingRun {
-    const d = o.after?.required
-      ? 'Đã được tặng {after}, sau đó có từ {years} năm liên tục trở lên xếp loại {rating} đến năm {year}'
-      : 'Có {years} năm liên tục xếp loại {rating} ({fromYear}–{year})';
+    const d =
+      (o.after?.required
+        ? 'Đã được tặng {after}, sau đó có từ {years} năm liên tục trở lên xếp loại {rating} đến năm {year}'
+        : 'Có {years} năm liên tục xếp loại {rating} ({fromYear}–{year})') + (o.within ? ', {within}' : '');
     return { type: 'ratingRun', description: o.description ?? d, ...strip(o) };
   },
   awardInYear(o: Opt<AwardInYear>): AwardInYear {
     return { type: 'awardInYear', description: o.description ?? 'Năm {year} được tặng {award}', ...strip(o) };
   },
   awardRun(o: Opt<AwardRun>): AwardRun {
-    return {
-      type: 'awardRun',
-      description: o.description ?? 'Có {count} lần liên tục được tặng {award} đến năm {year}',
-      ...strip(o),
-    };
+    const d =
+      (o.after?.required
+        ? 'Đã được tặng {after}, sau đó có {count} lần liên tục được tặng {award} đến năm {year}'
+        : 'Có {count} lần liên tục được tặng {award} đến năm {year}') + (o.within ? ', {within}' : '');
+    return { type: 'awardRun', description: o.description ?? d, ...strip(o) };
   },
   awardCount(o: Opt<AwardCount>): AwardCount {
     return {
@@ -437,7 +453,7 @@ export const cond = {
   qualifiesFor(o: Opt<QualifiesFor>): QualifiesFor {
     return {
       type: 'qualifiesFor',
-      description: o.description ?? 'Năm {year} đạt danh hiệu hoặc đạt tiêu chuẩn {award}',
+      description: o.description ?? 'Năm {year} được tặng hoặc đạt tiêu chuẩn {award}',
       ...strip(o),
     };
   },
@@ -641,14 +657,30 @@ export interface NodeResult {
   children: NodeResult[];
   /** Evidence a positive result relies on (empty unless met === true). */
   consumes: EvidenceItem[];
+  /** The facts that decide the outcome (a subset of `facts`; used for one-sentence summaries). */
+  reasons: string[];
 }
 
 export const evidenceKey = (e: { kind: 'initiative' | 'research'; id: string }) => `${e.kind}:${e.id}`;
 
 const NONE: EvidenceItem[] = [];
 
-function leaf(node: Condition, env: EvalEnv, met: boolean | null, facts: string[], consumes = NONE): NodeResult {
-  return { node, description: renderDescription(node, env.year), met, facts, children: [], consumes };
+function leaf(
+  node: Condition,
+  env: EvalEnv,
+  met: boolean | null,
+  facts: string[],
+  consumes = NONE,
+  reasons: string[] = facts,
+): NodeResult {
+  return { node, description: renderDescription(node, env.year), met, facts, children: [], consumes, reasons };
+}
+
+const capitalise = (t: string) => `${t[0]!.toUpperCase()}${t.slice(1)}`;
+
+/** "năm 2024" or "giai đoạn 2022–2024". */
+function span(from: number, to: number): string {
+  return from === to ? `năm ${to}` : `giai đoạn ${from}–${to}`;
 }
 
 function cutYear(env: EvalEnv): number {
@@ -676,6 +708,7 @@ export function evaluateCondition(node: Condition, env: EvalEnv, reserved: Reado
         facts: [],
         children: [child],
         consumes: NONE,
+        reasons: [],
       };
     }
     case 'ratingInYear':
@@ -740,6 +773,7 @@ function evalAllOf(node: AllOf, env: EvalEnv, reserved: ReadonlySet<string>): No
     facts: [],
     children,
     consumes: met === true ? consumed : NONE,
+    reasons: [],
   };
 }
 
@@ -762,6 +796,7 @@ function evalAnyOf(node: AnyOf, env: EvalEnv, reserved: ReadonlySet<string>): No
     facts: chosen ? [`Đáp ứng: ${chosen.description}`] : [],
     children,
     consumes: chosen ? chosen.consumes : NONE,
+    reasons: [],
   };
 }
 
@@ -816,8 +851,9 @@ function priorFacts(f: Floor, after: AfterClause | undefined, env: EvalEnv): str
 /** Checks the `within` clause over `periodYears`; returns facts and whether all counts are reached. */
 function checkWithin(within: WithinClause | undefined, periodYears: readonly number[], env: EvalEnv) {
   const facts: string[] = [];
+  const failing: string[] = [];
   let ok = true;
-  if (!within) return { ok, facts };
+  if (!within) return { ok, facts, failing };
   const from = Math.min(...periodYears);
   const to = Math.max(...periodYears);
   for (const w of within.ratings ?? []) {
@@ -827,23 +863,25 @@ function checkWithin(within: WithinClause | undefined, periodYears: readonly num
     });
     const enough = ys.length >= w.count;
     ok &&= enough;
-    facts.push(
-      `Trong giai đoạn ${from}–${to}: ${ys.length} năm ${ratingRequirement(w.atLeast)}` +
-        (ys.length > 0 ? ` (${yearList(ys)})` : '') +
-        `; cần ${w.count}`,
-    );
+    const f =
+      `Trong ${span(from, to)}: ${ys.length} năm ${ratingRequirement(w.atLeast)}` +
+      (ys.length > 0 ? ` (${yearList(ys)})` : '') +
+      `; cần ${w.count}`;
+    facts.push(f);
+    if (!enough) failing.push(f);
   }
   for (const w of within.awards ?? []) {
     const ys = periodYears.filter((y) => holdsAward(env.idx, w.codes, y) !== null);
     const enough = ys.length >= w.count;
     ok &&= enough;
-    facts.push(
-      `Trong giai đoạn ${from}–${to}: ${ys.length} lần được tặng ${abbr(w.codes)}` +
-        (ys.length > 0 ? ` (${yearList(ys)})` : '') +
-        `; cần ${w.count}`,
-    );
+    const f =
+      `Trong ${span(from, to)}: ${ys.length} lần được tặng ${abbr(w.codes)}` +
+      (ys.length > 0 ? ` (${yearList(ys)})` : '') +
+      `; cần ${w.count}`;
+    facts.push(f);
+    if (!enough) failing.push(f);
   }
-  return { ok, facts };
+  return { ok, facts, failing };
 }
 
 function evalRatingRun(node: RatingRun, env: EvalEnv): NodeResult {
@@ -868,25 +906,26 @@ function evalRatingRun(node: RatingRun, env: EvalEnv): NodeResult {
     );
   }
   const stop = run.stop;
-  if (stop && n < node.years) {
-    if (stop.reason === 'missing') facts.push(`Thiếu xếp loại năm ${stop.year}`);
-    else if (stop.reason === 'below')
-      facts.push(`Năm ${stop.year}: ${RATING_NAMES[idx.ratingByYear.get(stop.year)!]} (gián đoạn)`);
-    else facts.push(boundaryFact(f, stop.year));
-  }
   if (n < node.years) {
-    facts.push(`Cần ${node.years} năm liên tục`);
-    return leaf(node, env, stop?.reason === 'missing' ? null : false, facts);
+    const reasons: string[] = [];
+    if (stop?.reason === 'missing') reasons.push(`Thiếu xếp loại năm ${stop.year}`);
+    else if (stop?.reason === 'below')
+      reasons.push(`Năm ${stop.year}: ${RATING_NAMES[idx.ratingByYear.get(stop.year)!]} (gián đoạn)`);
+    else if (stop) reasons.push(boundaryFact(f, stop.year));
+    reasons.push(`Cần ${node.years} năm liên tục`);
+    facts.push(...reasons);
+    return leaf(node, env, stop?.reason === 'missing' ? null : false, facts, NONE, reasons);
   }
   const period = wholeRun ? run.years : run.years.slice(0, node.years);
   const within = checkWithin(node.within, period, env);
   facts.push(...within.facts);
   if (within.ok) return leaf(node, env, true, facts);
   if (wholeRun && stop?.reason === 'missing') {
-    facts.push(`Thiếu xếp loại năm ${stop.year}`);
-    return leaf(node, env, null, facts);
+    const missing = `Thiếu xếp loại năm ${stop.year}`;
+    facts.push(missing);
+    return leaf(node, env, null, facts, NONE, [missing, ...within.failing]);
   }
-  return leaf(node, env, false, facts);
+  return leaf(node, env, false, facts, NONE, within.failing);
 }
 
 function evalAwardInYear(node: AwardInYear, env: EvalEnv): NodeResult {
@@ -921,6 +960,7 @@ function evalAwardRun(node: AwardRun, env: EvalEnv): NodeResult {
   if (n > 0) facts.push(`${label} ${yearList(run.years)}: ${n} ${unit}`);
   if (n < node.count) {
     const stop = run.stop!;
+    const before = facts.length;
     if (stop.reason === 'absent') {
       if (stop.year === year) facts.push(`Năm ${year}: chưa được tặng ${label}`);
       else if (stride === 1) facts.push(`Gián đoạn năm ${stop.year}: không có ${label}`);
@@ -936,7 +976,9 @@ function evalAwardRun(node: AwardRun, env: EvalEnv): NodeResult {
       facts.push(boundaryFact(f, stop.year));
     }
     facts.push(`Cần ${node.count} ${unit}`);
-    return leaf(node, env, false, facts);
+    const reasons = facts.slice(before);
+    if (n > 0) reasons.unshift(facts[before - 1]!);
+    return leaf(node, env, false, facts, NONE, reasons);
   }
   const used = wholeRun ? run.years : run.years.slice(0, node.count);
   const first = Math.min(...used);
@@ -944,7 +986,7 @@ function evalAwardRun(node: AwardRun, env: EvalEnv): NodeResult {
   for (let y = first; y <= year; y += 1) period.push(y);
   const within = checkWithin(node.within, period, env);
   facts.push(...within.facts);
-  return leaf(node, env, within.ok, facts);
+  return leaf(node, env, within.ok, facts, NONE, within.ok ? facts : within.failing);
 }
 
 function evalAwardCount(node: AwardCount, env: EvalEnv): NodeResult {
@@ -963,7 +1005,7 @@ function evalAwardCount(node: AwardCount, env: EvalEnv): NodeResult {
     }
   }
   const facts = [
-    `Giai đoạn ${windowFrom}–${year}: ${count} lần được tặng ${abbr(node.codes)}` +
+    `${capitalise(span(windowFrom, year))}: ${count} lần được tặng ${abbr(node.codes)}` +
       (hits.length ? ` (${hits.join(', ')})` : '') +
       `; cần ${node.count}`,
   ];
@@ -997,6 +1039,7 @@ function evalQualifiesFor(node: QualifiesFor, env: EvalEnv, reserved: ReadonlySe
     facts: [fact],
     children: [child],
     consumes: child.met === true ? child.consumes : NONE,
+    reasons: [],
   };
 }
 
@@ -1044,11 +1087,11 @@ function evalEvidence(node: Initiatives | ResearchProjects, env: EvalEnv, reserv
   const facts = chosen.map((e) => `${evidenceLabel(e)}: được tính`);
   facts.push(...notes);
   if (!met) {
-    facts.push(
-      `Có ${chosen.length}/${node.count} ${kindWord} phạm vi từ ${SCOPE_PHRASE[node.minScope]} trở lên chưa sử dụng trong giai đoạn ${windowFrom}–${year}`,
-    );
+    const short = `Có ${chosen.length}/${node.count} ${kindWord} phạm vi từ ${SCOPE_PHRASE[node.minScope]} trở lên chưa sử dụng trong ${span(windowFrom, year)}`;
+    facts.push(short);
+    return leaf(node, env, false, facts, NONE, [short, ...notes.slice(0, 2)]);
   }
-  return leaf(node, env, met, facts, met ? chosen : NONE);
+  return leaf(node, env, true, facts, chosen);
 }
 
 function evalNoDiscipline(node: NoDiscipline, env: EvalEnv): NodeResult {

@@ -157,8 +157,11 @@ function explain(r: NodeResult, met: boolean | null): NodeResult {
   return r;
 }
 
-function reasonText(r: NodeResult): string {
-  const facts = r.facts.length > 0 ? r.facts : r.children.flatMap((c) => c.facts).slice(0, 2);
+function reasonText(r: NodeResult, met: boolean | null): string {
+  const facts =
+    r.reasons.length > 0
+      ? r.reasons
+      : r.children.filter((c) => c.met === met).flatMap((c) => (c.reasons.length > 0 ? c.reasons : c.facts));
   return facts.length > 0 ? `${r.description} (${facts.slice(0, 3).join('; ')})` : r.description;
 }
 
@@ -176,9 +179,9 @@ function summarise(
     return `${history.displayName} đủ điều kiện đề nghị xét tặng ${what} năm ${year} theo ${sr.citation}${judged}.`;
   }
   if (status === 'missing_data') {
-    return `Chưa đủ dữ liệu để xét ${what} năm ${year} cho ${history.displayName}: ${reasonText(explain(root, null))}.`;
+    return `Chưa đủ dữ liệu để xét ${what} năm ${year} cho ${history.displayName}: ${reasonText(explain(root, null), null)}.`;
   }
-  return `${history.displayName} chưa đủ điều kiện xét tặng ${what} năm ${year}: ${reasonText(explain(root, false))}.`;
+  return `${history.displayName} chưa đủ điều kiện xét tặng ${what} năm ${year}: ${reasonText(explain(root, false), false)}.`;
 }
 
 function statusOf(met: boolean | null): VerdictStatus {

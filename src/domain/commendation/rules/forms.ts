@@ -261,7 +261,7 @@ export const BANG_KHEN_TTG: Rule = {
             within: { awards: [{ codes: ['CSTDCS'], count: 3 }] },
             citation: art(73, 'Điểm b khoản 1'),
             description:
-              'Đã được tặng Bằng khen cấp bộ hoặc cấp tỉnh, sau đó có từ 05 năm liên tục trở lên đến năm {year} hoàn thành tốt nhiệm vụ trở lên, trong thời gian đó có 03 lần đạt danh hiệu “Chiến sĩ thi đua cơ sở”',
+              'Đã được tặng Bằng khen cấp bộ hoặc cấp tỉnh, sau đó có từ {years} năm liên tục trở lên đến năm {year} xếp loại {rating}, {within}',
           }),
           noDiscipline('bk-ttg.no-discipline'),
         ],
@@ -345,7 +345,6 @@ interface OrderSpec {
 
 function order(spec: OrderSpec): Rule {
   const c = art(spec.article, spec.point);
-  const titleName = spec.titles.codes.map((t) => `“${AWARD_NAMES[t]}”`).join(' hoặc ');
   return {
     code: spec.code,
     name: AWARD_NAMES[spec.code],
@@ -377,7 +376,7 @@ function order(spec: OrderSpec): Rule {
               },
               citation: c,
               unconfirmed: spec.individualUnconfirmed || undefined,
-              description: `Đã được tặng “${AWARD_NAMES[spec.prerequisite]}”, sau đó có từ 05 năm liên tục trở lên đến năm {year} hoàn thành tốt nhiệm vụ trở lên, trong thời gian đó có ${String(spec.htxsnv).padStart(2, '0')} năm hoàn thành xuất sắc nhiệm vụ và ${String(spec.titles.count).padStart(2, '0')} lần đạt ${titleName}`,
+              description: 'Đã được tặng {after}, sau đó có từ {years} năm liên tục trở lên đến năm {year} xếp loại {rating}, {within}',
             }),
             noDiscipline(`${spec.code.toLowerCase()}.no-discipline`),
           ],
@@ -436,8 +435,7 @@ export const HCLD_3 = order({
         within: { awards: [{ codes: ['CO_THI_DUA_CP', 'CO_THI_DUA_TINH', 'BANG_KHEN_TTG'], count: 1 }] },
         citation: OLD_LAW,
         unconfirmed: true,
-        description:
-          'Có 05 năm liên tục hoàn thành xuất sắc nhiệm vụ đến năm {year}, trong thời gian đó có 01 lần được tặng Cờ thi đua hoặc Bằng khen của Thủ tướng Chính phủ',
+        description: 'Có {years} năm liên tục hoàn thành xuất sắc nhiệm vụ đến năm {year}, {within}',
       }),
     ],
   }),
@@ -513,8 +511,7 @@ export const HCLD_1 = order({
         within: { awards: [{ codes: ['CO_THI_DUA_CP'], count: 1 }] },
         citation: OLD_LAW,
         unconfirmed: true,
-        description:
-          'Đã được tặng Huân chương Lao động hạng Nhì, sau đó có 05 năm liên tục đạt danh hiệu “Tập thể lao động xuất sắc”, trong thời gian đó có 01 lần được tặng Cờ thi đua của Chính phủ',
+
       }),
     ],
   }),

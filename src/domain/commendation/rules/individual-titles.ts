@@ -92,7 +92,7 @@ export const CSTDCS: Rule = {
                 count: 1,
                 windowYears: 1,
                 citation: `${art(23)}; ${ONE_USE_CITATION}`,
-                description: 'Có 01 sáng kiến được cơ sở công nhận năm {year}, chưa dùng để xét khen thưởng khác',
+                description: 'Có {count} sáng kiến được cơ sở công nhận năm {year}, chưa dùng để xét khen thưởng khác',
               }),
               cond.researchProjects({
                 id: 'cstdcs.research',
@@ -100,7 +100,7 @@ export const CSTDCS: Rule = {
                 count: 1,
                 windowYears: 1,
                 citation: art(23),
-                description: 'Có 01 đề tài, đề án, công trình khoa học và công nghệ được nghiệm thu năm {year}',
+                description: 'Có {count} đề tài, đề án, công trình khoa học và công nghệ được nghiệm thu năm {year}',
               }),
             ],
           }),
@@ -144,7 +144,7 @@ export const CSTD_TINH: Rule = {
             count: 3,
             after: { codes: ['CSTD_TINH'], required: false },
             citation: art(22, 'Khoản 1'),
-            description: 'Có 03 lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” đến năm {year}',
+            description: 'Có {count} lần liên tục đạt {award} đến năm {year}',
             note: 'Years already counted for an earlier CSTĐ cấp tỉnh are not counted again (Điều 5: one achievement, one reward).',
           }),
           cond.anyOf({
@@ -216,7 +216,7 @@ export const CSTD_TQ: Rule = {
             after: { codes: ['CSTD_TQ'], required: false },
             citation: art(21),
             description:
-              'Có 02 lần liên tục đạt danh hiệu “Chiến sĩ thi đua cấp tỉnh”, lần thứ hai vào năm {year} (đề nghị ngay sau năm đạt lần thứ hai)',
+              'Có {count} lần liên tục đạt {award}, lần cuối vào năm {year} (đề nghị ngay sau năm đạt lần cuối)',
             unconfirmed: true,
             note: 'Two consecutive CSTĐ cấp tỉnh are taken as two consecutive 3-year cycles (stride 3); the reading of "liên tục" is unverified.',
           }),
