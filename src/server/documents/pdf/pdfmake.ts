@@ -33,7 +33,3 @@ export function renderPdfmake(definition: TDocumentDefinitions): Promise<Buffer>
   configure();
   return pdfmake.createPdf(definition).getBuffer();
 }
-
-/** Millimetres to PDF points. */
-export const mmToPt = (v: number) => (v * 72) / 25.4;
-export const A4_PT = { width: 595.28, height: 841.89 } as const;
