@@ -2,7 +2,8 @@
  * Money in Vietnamese decisions: "2.340.000 đ" and "Hai triệu ba trăm bốn mươi nghìn đồng".
  *
  * Reading rules (standard Vietnamese):
- *  - groups of three digits: nghìn, triệu, tỷ; above that the units repeat (nghìn tỷ, triệu tỷ …);
+ *  - groups of three digits: nghìn, triệu, tỷ; above a billion the reading recurses on "tỷ"
+ *    (2,500,000,000,000 → "hai nghìn năm trăm tỷ");
  *  - tens: "mười" for 1x, "… mươi" for 20+; units after "mươi": 1 → "mốt", 4 → "tư", 5 → "lăm";
  *    after "mười": 5 → "lăm"; a 0 ten before a unit: "linh" (105 → "một trăm linh năm");
  *  - a group after a higher non-zero group is read in full: 1,050,000 → "một triệu không trăm năm
@@ -10,7 +11,6 @@
  */
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
-const GROUP_UNITS = ['', 'nghìn', 'triệu', 'tỷ'];
 
 function toBigInt(amount: number | bigint): bigint {
   if (typeof amount === 'number' && !Number.isSafeInteger(amount)) {
@@ -51,32 +51,36 @@ function readGroup(n: number, full: boolean): string[] {
   return words;
 }
 
-/** Unit word of the i-th three-digit group (0 = units, 1 = nghìn, 2 = triệu, 3 = tỷ, 4 = nghìn tỷ …). */
-function groupUnit(i: number): string {
-  if (i === 0) return '';
-  const billions = Math.floor(i / 3);
-  const rest = i % 3;
-  const parts: string[] = [];
-  if (rest > 0) parts.push(GROUP_UNITS[rest]!);
-  for (let k = 0; k < billions; k += 1) parts.push('tỷ');
-  return parts.join(' ');
+/** Reads 0 < n < 10^9 as groups triệu / nghìn / units; `leadingFull` reads the first group in full. */
+function belowBillion(n: number, leadingFull: boolean): string[] {
+  const groups = [Math.floor(n / 1_000_000), Math.floor(n / 1000) % 1000, n % 1000];
+  const units = ['triệu', 'nghìn', ''];
+  const words: string[] = [];
+  let full = leadingFull;
+  groups.forEach((g, i) => {
+    if (g === 0) return;
+    words.push(...readGroup(g, full));
+    if (units[i]) words.push(units[i]!);
+    full = true;
+  });
+  return words;
+}
+
+/** Above a billion the reading recurses on "tỷ": 2,500 × 10^9 → "hai nghìn năm trăm tỷ". */
+function read(a: bigint, leadingFull: boolean): string[] {
+  if (a < 1_000_000_000n) return belowBillion(Number(a), leadingFull);
+  const high = a / 1_000_000_000n;
+  const low = a % 1_000_000_000n;
+  const words = [...read(high, leadingFull), 'tỷ'];
+  if (low > 0n) words.push(...belowBillion(Number(low), true));
+  return words;
 }
 
 /** 2340000 → "hai triệu ba trăm bốn mươi nghìn" (lower case, no currency). */
 export function numberToVietnameseWords(amount: number | bigint): string {
   const a = toBigInt(amount);
   if (a === 0n) return 'không';
-  const groups: number[] = [];
-  for (let rest = a; rest > 0n; rest /= 1000n) groups.push(Number(rest % 1000n));
-  const words: string[] = [];
-  for (let i = groups.length - 1; i >= 0; i -= 1) {
-    const g = groups[i]!;
-    if (g === 0) continue;
-    words.push(...readGroup(g, i < groups.length - 1));
-    const unit = groupUnit(i);
-    if (unit) words.push(unit);
-  }
-  return words.join(' ');
+  return read(a, false).join(' ');
 }
 
 /** 2340000 → "Hai triệu ba trăm bốn mươi nghìn đồng". */
