@@ -56,7 +56,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number.parseInt(fs.readFileSync(lockPath, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      // our own PID counts too: one process must not open the directory twice
+      if (Number.isInteger(owner) && (owner === process.pid || isAlive(owner))) {
         throw new DataDirLockedError(dataDir, owner);
       }
       // stale lock from a crashed process: remove and retry once
