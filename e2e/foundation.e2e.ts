@@ -332,6 +332,7 @@ describe('foundation: TĐKT officer', () => {
       await shot(phone, '12-phone-org-history-390', true);
       // the user menu holds the account actions on a phone
       await phone.getByRole('button', { name: /^Tài khoản / }).click();
+      await phone.getByRole('menuitem', { name: 'Đăng xuất' }).waitFor();
       expect(await phone.getByRole('menuitem', { name: 'Đổi mật khẩu' }).count()).toBe(1);
       expect(await phone.getByRole('menuitem', { name: 'Đăng xuất' }).count()).toBe(1);
       await shot(phone, '13-phone-user-menu-390');

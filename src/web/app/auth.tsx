@@ -79,7 +79,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // the session may already be gone; the user is logged out locally either way
     }
     setCsrfToken(null);
-    queryClient.clear();
+    // keep the auth queries (their observers stay attached) and drop everything else
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
     queryClient.setQueryData(SESSION_ENDED_KEY, false);
     queryClient.setQueryData(ME_KEY, null);
   }, [queryClient]);

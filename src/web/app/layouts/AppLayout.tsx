@@ -181,14 +181,13 @@ export function AppLayout() {
             )}
           </div>
         </Header>
-        <Content className="app-content">
-          <main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
-            <ErrorBoundary key={location.pathname}>
-              <Suspense fallback={<PageLoading />}>
-                <Outlet />
-              </Suspense>
-            </ErrorBoundary>
-          </main>
+        {/* antd's Content is the <main> landmark */}
+        <Content className="app-content" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
         </Content>
       </Layout>
     </Layout>
