@@ -17,7 +17,8 @@ describe('ballot outcome', () => {
   });
 
   it('≥ 90 % of 10 members: 9 is exactly 90 %', () => {
-    const at = (agree: number) => ballotOutcome({ agree, disagree: 10 - agree, councilSize: 10, present: 10, threshold: ninetyOfAll });
+    const at = (agree: number) =>
+      ballotOutcome({ agree, disagree: 10 - agree, councilSize: 10, present: 10, threshold: ninetyOfAll });
     expect(at(9).status).toBe('passed');
     expect(at(8).status).toBe('failed');
     expect(at(10).status).toBe('passed');
@@ -40,15 +41,41 @@ describe('ballot outcome', () => {
     expect(r(5).summary).toBe('Không đủ số thành viên tham dự: có mặt 5/10, cần ít nhất 6.');
     expect(r(6)).toMatchObject({ status: 'passed', quorumMet: true });
     const twoThirds = { ratio: { num: 2, den: 3 }, strict: false };
-    expect(ballotOutcome({ agree: 6, disagree: 0, councilSize: 9, present: 6, threshold: majorityPresent, quorum: twoThirds }).quorumMet).toBe(true);
-    expect(ballotOutcome({ agree: 5, disagree: 0, councilSize: 9, present: 5, threshold: majorityPresent, quorum: twoThirds }).quorumMet).toBe(false);
+    expect(
+      ballotOutcome({
+        agree: 6,
+        disagree: 0,
+        councilSize: 9,
+        present: 6,
+        threshold: majorityPresent,
+        quorum: twoThirds,
+      }).quorumMet,
+    ).toBe(true);
+    expect(
+      ballotOutcome({
+        agree: 5,
+        disagree: 0,
+        councilSize: 9,
+        present: 5,
+        threshold: majorityPresent,
+        quorum: twoThirds,
+      }).quorumMet,
+    ).toBe(false);
   });
 
   it('written votes of absent members count only towards all-member thresholds', () => {
-    expect(ballotOutcome({ agree: 10, disagree: 1, councilSize: 11, present: 8, threshold: ninetyOfAll }).status).toBe('passed');
-    expect(() => ballotOutcome({ agree: 9, disagree: 0, councilSize: 11, present: 8, threshold: majorityPresent })).toThrow(RangeError);
-    expect(() => ballotOutcome({ agree: 1, disagree: 0, councilSize: 5, present: 6, threshold: majorityPresent })).toThrow(RangeError);
-    expect(() => ballotOutcome({ agree: -1, disagree: 0, councilSize: 5, present: 5, threshold: majorityPresent })).toThrow(RangeError);
+    expect(
+      ballotOutcome({ agree: 10, disagree: 1, councilSize: 11, present: 8, threshold: ninetyOfAll }).status,
+    ).toBe('passed');
+    expect(() =>
+      ballotOutcome({ agree: 9, disagree: 0, councilSize: 11, present: 8, threshold: majorityPresent }),
+    ).toThrow(RangeError);
+    expect(() =>
+      ballotOutcome({ agree: 1, disagree: 0, councilSize: 5, present: 6, threshold: majorityPresent }),
+    ).toThrow(RangeError);
+    expect(() =>
+      ballotOutcome({ agree: -1, disagree: 0, councilSize: 5, present: 5, threshold: majorityPresent }),
+    ).toThrow(RangeError);
   });
 
   it('property: minimumCount is the smallest count reaching the ratio', () => {

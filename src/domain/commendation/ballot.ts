@@ -69,7 +69,8 @@ export function ballotOutcome(input: BallotInput): BallotOutcome {
   if (councilSize === 0) throw new RangeError('councilSize must be positive');
   if (present > councilSize) throw new RangeError('present cannot exceed councilSize');
   const { ratio, strict, denominator } = input.threshold;
-  if (!(ratio.den > 0 && ratio.num >= 0 && ratio.num <= ratio.den)) throw new RangeError('invalid threshold ratio');
+  if (!(ratio.den > 0 && ratio.num >= 0 && ratio.num <= ratio.den))
+    throw new RangeError('invalid threshold ratio');
   const cast = agree + disagree + invalid;
   const maxVotes = denominator === 'all_members' ? councilSize : present;
   if (cast > maxVotes) {

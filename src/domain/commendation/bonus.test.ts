@@ -20,7 +20,9 @@ describe('bonus arithmetic', () => {
     expect(ldtt.baseSalaryCitation).toContain('73/2024');
     expect(bonusForAward(RULE_SET_2025_07, 'TTLDTT', 'collective', '2025-12-20')!.amount).toBe(1_880_000);
     expect(bonusForAward(RULE_SET_2025_07, 'CSTDCS', 'individual', '2025-12-20')!.amount).toBe(2_340_000);
-    expect(bonusForAward(RULE_SET_2025_07, 'CO_THI_DUA_CP', 'collective', '2025-12-20')!.amount).toBe(28_080_000);
+    expect(bonusForAward(RULE_SET_2025_07, 'CO_THI_DUA_CP', 'collective', '2025-12-20')!.amount).toBe(
+      28_080_000,
+    );
     // before 01/07/2024 the base salary was 1,800,000: 0.3 × 1,800,000 = 540,000 exactly
     const old = bonusForAward(RULE_SET_2024, 'LDTT', 'individual', '2024-06-15')!;
     expect(old.amount).toBe(540_000);
@@ -41,13 +43,17 @@ describe('bonus arithmetic', () => {
 
   it('property: the amount is the smallest multiple of 10,000 not below the exact product', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 10_000_000 }), (milli, salary) => {
-        const { amount } = computeBonus(formatCoefficient(milli), salary);
-        const exactMilli = BigInt(milli) * BigInt(salary); // thousandths of a đồng
-        expect(amount % 10_000).toBe(0);
-        expect(BigInt(amount) * 1000n >= exactMilli).toBe(true);
-        expect(BigInt(amount - 10_000) * 1000n < exactMilli).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (milli, salary) => {
+          const { amount } = computeBonus(formatCoefficient(milli), salary);
+          const exactMilli = BigInt(milli) * BigInt(salary); // thousandths of a đồng
+          expect(amount % 10_000).toBe(0);
+          expect(BigInt(amount) * 1000n >= exactMilli).toBe(true);
+          expect(BigInt(amount - 10_000) * 1000n < exactMilli).toBe(true);
+        },
+      ),
     );
     expect(roundUpTo(0)).toBe(0);
     expect(roundUpTo(10_000)).toBe(10_000);

@@ -6,7 +6,7 @@
  * Integer arithmetic only: coefficients are decimal strings ("0.3") parsed to thousandths, and the
  * product is computed with BigInt, so no floating-point error can creep in.
  */
-import { baseSalaryEntryOn, type BaseSalaryEntry, BASE_SALARY_TABLE } from './base-salary';
+import { BASE_SALARY_TABLE, type BaseSalaryEntry, baseSalaryEntryOn } from './base-salary';
 import type { RuleSet } from './catalog';
 import type { AwardCode, Subject } from './codes';
 import type { ISODate } from './history';
@@ -54,7 +54,8 @@ export function computeBonus(coefficient: string, baseSalary: number): BonusComp
   const milli = BigInt(parseCoefficient(coefficient)) * BigInt(baseSalary); // thousandths of a đồng
   const whole = milli / 1000n;
   const frac = milli % 1000n;
-  const exact = frac === 0n ? whole.toString() : `${whole}.${frac.toString().padStart(3, '0').replace(/0+$/, '')}`;
+  const exact =
+    frac === 0n ? whole.toString() : `${whole}.${frac.toString().padStart(3, '0').replace(/0+$/, '')}`;
   // ceil(milli / 1000 / 10,000) × 10,000
   const step = BigInt(BONUS_ROUNDING_STEP) * 1000n;
   const amount = Number(((milli + step - 1n) / step) * BigInt(BONUS_ROUNDING_STEP));

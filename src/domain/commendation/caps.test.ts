@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AppliedCap, applyCaps, type CapCandidate, capLimit, compareByKey, DEFAULT_RANKING } from './caps';
+import {
+  type AppliedCap,
+  applyCaps,
+  type CapCandidate,
+  capLimit,
+  compareByKey,
+  DEFAULT_RANKING,
+} from './caps';
 import type { CapDefinition } from './catalog';
 import { findRule, RULE_SET_2024 } from './catalog';
 import { RATINGS } from './codes';
@@ -15,8 +22,12 @@ describe('cap limits', () => {
     expect(capLimit(cap(40))).toBe(6); // exactly 6
     expect(capLimit(cap(6))).toBe(0);
     expect(capLimit({ definition: { ...enabled(cstdcsCap), minimum: 1 }, baseCount: 6 })).toBe(1);
-    expect(capLimit({ definition: { ...enabled(cstdcsCap), rounding: 'round_half_up' }, baseCount: 10 })).toBe(2); // 1.5 → 2
-    expect(capLimit({ definition: { ...enabled(cstdcsCap), rounding: 'round_half_up' }, baseCount: 9 })).toBe(1); // 1.35 → 1
+    expect(
+      capLimit({ definition: { ...enabled(cstdcsCap), rounding: 'round_half_up' }, baseCount: 10 }),
+    ).toBe(2); // 1.5 → 2
+    expect(capLimit({ definition: { ...enabled(cstdcsCap), rounding: 'round_half_up' }, baseCount: 9 })).toBe(
+      1,
+    ); // 1.35 → 1
     expect(capLimit({ definition: { ...enabled(cstdcsCap), rounding: 'ceil' }, baseCount: 9 })).toBe(2);
     expect(capLimit({ definition: cstdcsCap, baseCount: 33 })).toBeNull(); // disabled by default
   });
@@ -46,7 +57,9 @@ describe('applyCaps', () => {
     const r = applyCaps(people, { definition: cstdcsCap, baseCount: 1 });
     expect(r.limit).toBeNull();
     expect(r.accepted.map((c) => c.id)).toEqual(['p4', 'p5', 'p3', 'p2', 'p1']);
-    expect(() => applyCaps([people[0]!, people[0]!], { definition: cstdcsCap, baseCount: 1 })).toThrow(RangeError);
+    expect(() => applyCaps([people[0]!, people[0]!], { definition: cstdcsCap, baseCount: 1 })).toThrow(
+      RangeError,
+    );
   });
 
   it('supports other ranking keys (e.g. votes first)', () => {
@@ -82,14 +95,21 @@ describe('applyCaps', () => {
     fc.assert(
       fc.property(candidates, cap, fc.infiniteStream(fc.nat()), (cs, c, seeds) => {
         const applied: AppliedCap = {
-          definition: { enabled: true, ratio: { num: c.num, den: 100 }, base: 'ldtt_holders', rounding: c.rounding, minimum: 0 },
+          definition: {
+            enabled: true,
+            ratio: { num: c.num, den: 100 },
+            base: 'ldtt_holders',
+            rounding: c.rounding,
+            minimum: 0,
+          },
           baseCount: c.base,
         };
         const limit = capLimit(applied)!;
         const r = applyCaps(cs, applied);
         expect(r.accepted.length).toBe(Math.min(limit, cs.length));
         expect(r.accepted.length + r.rejectedByCap.length).toBe(cs.length);
-        for (const a of r.accepted) for (const x of r.rejectedByCap) expect(compareByKey(a, x, DEFAULT_RANKING)).toBeLessThanOrEqual(0);
+        for (const a of r.accepted)
+          for (const x of r.rejectedByCap) expect(compareByKey(a, x, DEFAULT_RANKING)).toBeLessThanOrEqual(0);
         // shuffled input gives the same result
         const it = seeds[Symbol.iterator]();
         const shuffled = [...cs].sort(() => (it.next().value % 3) - 1);

@@ -12,7 +12,7 @@
  * in `tiedAtCut` so the council can decide instead of the id order.
  */
 import type { CapDefinition } from './catalog';
-import { type Rating, RATING_RANK } from './codes';
+import { RATING_RANK, type Rating } from './codes';
 
 export interface CapCandidate {
   id: string;
@@ -59,7 +59,8 @@ export interface CapResult<C extends CapCandidate> {
 export function capLimit(cap: AppliedCap): number | null {
   const d = cap.definition;
   if (!d.enabled) return null;
-  if (!Number.isSafeInteger(cap.baseCount) || cap.baseCount < 0) throw new RangeError('baseCount must be a non-negative integer');
+  if (!Number.isSafeInteger(cap.baseCount) || cap.baseCount < 0)
+    throw new RangeError('baseCount must be a non-negative integer');
   const prod = d.ratio.num * cap.baseCount;
   let limit: number;
   if (d.rounding === 'ceil') limit = Math.ceil(prod / d.ratio.den);
@@ -88,7 +89,10 @@ export function compareByKey(a: CapCandidate, b: CapCandidate, key: RankingKey):
 }
 
 /** Total order: ranking criteria, then id. */
-export function rankCandidates<C extends CapCandidate>(candidates: readonly C[], key: RankingKey = DEFAULT_RANKING): C[] {
+export function rankCandidates<C extends CapCandidate>(
+  candidates: readonly C[],
+  key: RankingKey = DEFAULT_RANKING,
+): C[] {
   return [...candidates].sort((a, b) => compareByKey(a, b, key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -104,7 +108,8 @@ export function applyCaps<C extends CapCandidate>(
   }
   const ranked = rankCandidates(candidates, rankingKey);
   const limit = capLimit(cap);
-  if (limit === null || limit >= ranked.length) return { limit, accepted: ranked, rejectedByCap: [], tiedAtCut: [] };
+  if (limit === null || limit >= ranked.length)
+    return { limit, accepted: ranked, rejectedByCap: [], tiedAtCut: [] };
   const accepted = ranked.slice(0, limit);
   const rejectedByCap = ranked.slice(limit);
   const last = accepted[accepted.length - 1];

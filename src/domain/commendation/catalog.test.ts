@@ -113,17 +113,50 @@ describe('deriveRuleSet', () => {
     const next = deriveRuleSet(
       RULE_SET_2024,
       [
-        { op: 'setCoefficient', code: 'GIAY_KHEN', subject: 'individual', value: '0.5', citation: 'Quyết định 12/2025/QĐ-UBND', unconfirmed: false },
+        {
+          op: 'setCoefficient',
+          code: 'GIAY_KHEN',
+          subject: 'individual',
+          value: '0.5',
+          citation: 'Quyết định 12/2025/QĐ-UBND',
+          unconfirmed: false,
+        },
         {
           op: 'setVote',
           code: 'CSTDCS',
           subject: 'individual',
-          value: { ratio: { num: 2, den: 3 }, strict: false, denominator: 'present_members', secretBallot: true },
+          value: {
+            ratio: { num: 2, den: 3 },
+            strict: false,
+            denominator: 'present_members',
+            secretBallot: true,
+          },
         },
-        { op: 'setCap', code: 'CSTDCS', subject: 'individual', value: { enabled: true, ratio: { num: 15, den: 100 }, base: 'ldtt_holders', rounding: 'floor', minimum: 1 } },
+        {
+          op: 'setCap',
+          code: 'CSTDCS',
+          subject: 'individual',
+          value: {
+            enabled: true,
+            ratio: { num: 15, den: 100 },
+            base: 'ldtt_holders',
+            rounding: 'floor',
+            minimum: 1,
+          },
+        },
         { op: 'setAuthority', code: 'GIAY_KHEN', value: 'Giám đốc Bệnh viện', unconfirmed: false },
-        { op: 'setConditionParams', code: 'TTLDXS', subject: 'collective', conditionId: 'ttldxs.ldtt-share', params: { atLeast: { num: 3, den: 4 } } },
-        { op: 'setPolicy', policy: 'councilQuorum', value: { value: { ratio: { num: 2, den: 3 }, strict: false } } },
+        {
+          op: 'setConditionParams',
+          code: 'TTLDXS',
+          subject: 'collective',
+          conditionId: 'ttldxs.ldtt-share',
+          params: { atLeast: { num: 3, den: 4 } },
+        },
+        {
+          op: 'setPolicy',
+          policy: 'councilQuorum',
+          value: { value: { ratio: { num: 2, den: 3 }, strict: false } },
+        },
       ],
       META,
     );
@@ -134,7 +167,11 @@ describe('deriveRuleSet', () => {
     expect(next.basedOn).toEqual({ id: 'tdkt-vn', version: 1 });
     const gk = findRule(next, 'GIAY_KHEN')!;
     expect(gk.version).toBe(2);
-    expect(gk.subjects.individual!.coefficient).toEqual({ value: '0.5', citation: 'Quyết định 12/2025/QĐ-UBND', note: expect.any(String) });
+    expect(gk.subjects.individual!.coefficient).toEqual({
+      value: '0.5',
+      citation: 'Quyết định 12/2025/QĐ-UBND',
+      note: expect.any(String),
+    });
     expect(gk.authority.value).toBe('Giám đốc Bệnh viện');
     expect(findRule(next, 'CSTDCS')!.version).toBe(2);
     expect(findRule(next, 'CSTDCS')!.subjects.individual!.vote.unconfirmed).toBe(true); // kept unless stated
@@ -149,18 +186,41 @@ describe('deriveRuleSet', () => {
   });
 
   it('rejects unknown targets, protected keys and invalid results', () => {
-    const bad = (changes: Parameters<typeof deriveRuleSet>[1]) => () => deriveRuleSet(RULE_SET_2024, changes, META);
-    expect(bad([{ op: 'setCoefficient', code: 'CSTD_TQ', subject: 'collective', value: '1.0' }])).toThrow(RuleSetError);
-    expect(bad([{ op: 'setConditionParams', code: 'LDTT', subject: 'individual', conditionId: 'nope', params: {} }])).toThrow(
-      /unknown condition nope/,
+    const bad = (changes: Parameters<typeof deriveRuleSet>[1]) => () =>
+      deriveRuleSet(RULE_SET_2024, changes, META);
+    expect(bad([{ op: 'setCoefficient', code: 'CSTD_TQ', subject: 'collective', value: '1.0' }])).toThrow(
+      RuleSetError,
     );
-    expect(bad([{ op: 'setConditionParams', code: 'LDTT', subject: 'individual', conditionId: 'ldtt.rating', params: { type: 'awardInYear' } }])).toThrow(
-      /type cannot be changed/,
+    expect(
+      bad([
+        { op: 'setConditionParams', code: 'LDTT', subject: 'individual', conditionId: 'nope', params: {} },
+      ]),
+    ).toThrow(/unknown condition nope/);
+    expect(
+      bad([
+        {
+          op: 'setConditionParams',
+          code: 'LDTT',
+          subject: 'individual',
+          conditionId: 'ldtt.rating',
+          params: { type: 'awardInYear' },
+        },
+      ]),
+    ).toThrow(/type cannot be changed/);
+    expect(
+      bad([
+        {
+          op: 'setConditionParams',
+          code: 'LDTT',
+          subject: 'individual',
+          conditionId: 'ldtt.rating',
+          params: { atLeast: 'XUAT_SAC' },
+        },
+      ]),
+    ).toThrow(/invalid atLeast/);
+    expect(bad([{ op: 'setCoefficient', code: 'LDTT', subject: 'individual', value: '0,3' }])).toThrow(
+      /coefficient/,
     );
-    expect(bad([{ op: 'setConditionParams', code: 'LDTT', subject: 'individual', conditionId: 'ldtt.rating', params: { atLeast: 'XUAT_SAC' } }])).toThrow(
-      /invalid atLeast/,
-    );
-    expect(bad([{ op: 'setCoefficient', code: 'LDTT', subject: 'individual', value: '0,3' }])).toThrow(/coefficient/);
     expect(
       bad([
         {
@@ -175,7 +235,9 @@ describe('deriveRuleSet', () => {
 
   it('validates hand-built rule sets', () => {
     expect(() => createRuleSet({ ...RULE_SET_2024, effectiveFrom: '01/01/2024' })).toThrow(/effectiveFrom/);
-    expect(() => createRuleSet({ ...RULE_SET_2024, rules: [...RULE_SET_2024.rules, RULE_SET_2024.rules[0]!] })).toThrow(/duplicate/);
+    expect(() =>
+      createRuleSet({ ...RULE_SET_2024, rules: [...RULE_SET_2024.rules, RULE_SET_2024.rules[0]!] }),
+    ).toThrow(/duplicate/);
   });
 });
 
@@ -197,7 +259,10 @@ describe('base salary table', () => {
     expect(baseSalaryOn('2026-03-01')).toBe(2_340_000);
     expect(baseSalaryEntryOn('2024-07-01')!.citation).toContain('73/2024/NĐ-CP');
     expect(() => baseSalaryOn('2020-01-01')).toThrow(RangeError);
-    const table = [...BASE_SALARY_TABLE, { validFrom: '2026-07-01', amount: 2_530_000, citation: 'giả định' }];
+    const table = [
+      ...BASE_SALARY_TABLE,
+      { validFrom: '2026-07-01', amount: 2_530_000, citation: 'giả định' },
+    ];
     expect(baseSalaryOn('2026-07-01', table)).toBe(2_530_000);
   });
 });

@@ -16,16 +16,28 @@ import { AWARD_CODES, type AwardCode, isAwardCode, SUBJECTS, type Subject } from
 import { type Condition, type Ratio, validateCondition, walkCondition } from './conditions';
 import type { ISODate } from './history';
 import { CO_THI_DUA_CP, CO_THI_DUA_TINH, TTLDTT, TTLDXS } from './rules/collective-titles';
+import { BK_BONUS_CITATION_152, ORDER_BONUS_CITATION_152, TITLE_BONUS_CITATION_152 } from './rules/common';
 import {
-  BK_BONUS_CITATION_152,
-  ORDER_BONUS_CITATION_152,
-  TITLE_BONUS_CITATION_152,
-} from './rules/common';
-import { BANG_KHEN_BO, BANG_KHEN_TINH, BANG_KHEN_TTG, GIAY_KHEN, HCLD_1, HCLD_2, HCLD_3 } from './rules/forms';
+  BANG_KHEN_BO,
+  BANG_KHEN_TINH,
+  BANG_KHEN_TTG,
+  GIAY_KHEN,
+  HCLD_1,
+  HCLD_2,
+  HCLD_3,
+} from './rules/forms';
 import { CSTD_TINH, CSTD_TQ, CSTDCS, LDTT } from './rules/individual-titles';
 import type { CapDefinition, Param, Rule, SubjectRule, VoteRule } from './rules/types';
 
-export type { CapBase, CapDefinition, JudgementCriterion, Param, Rule, SubjectRule, VoteRule } from './rules/types';
+export type {
+  CapBase,
+  CapDefinition,
+  JudgementCriterion,
+  Param,
+  Rule,
+  SubjectRule,
+  VoteRule,
+} from './rules/types';
 export { AWARD_LEVEL_NAMES, type AwardLevel } from './rules/types';
 
 export interface QuorumRule {
@@ -69,7 +81,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COEFFICIENT = /^\d{1,3}(\.\d{1,3})?$/;
 
 function ratioOk(r: Ratio | undefined) {
-  return !!r && Number.isInteger(r.num) && Number.isInteger(r.den) && r.den > 0 && r.num >= 0 && r.num <= r.den;
+  return (
+    !!r && Number.isInteger(r.num) && Number.isInteger(r.den) && r.den > 0 && r.num >= 0 && r.num <= r.den
+  );
 }
 
 function validateSubjectRule(where: string, s: SubjectRule, problems: string[]) {
@@ -117,15 +131,18 @@ export function validateRuleSet(rs: RuleSet): string[] {
   }
   // qualifiesFor references must exist for the same subject and must not form a cycle
   const byKey = new Map<string, Condition>();
-  for (const r of rs.rules) for (const s of SUBJECTS) if (r.subjects[s]) byKey.set(`${r.code}/${s}`, r.subjects[s]!.conditions);
+  for (const r of rs.rules)
+    for (const s of SUBJECTS) if (r.subjects[s]) byKey.set(`${r.code}/${s}`, r.subjects[s]!.conditions);
   const refs = (key: string) => {
     const out: string[] = [];
     const root = byKey.get(key);
-    if (root) walkCondition(root, (n) => n.type === 'qualifiesFor' && out.push(`${n.code}/${key.split('/')[1]}`));
+    if (root)
+      walkCondition(root, (n) => n.type === 'qualifiesFor' && out.push(`${n.code}/${key.split('/')[1]}`));
     return out;
   };
   for (const key of byKey.keys()) {
-    for (const ref of refs(key)) if (!byKey.has(ref)) problems.push(`rule ${key}: qualifiesFor ${ref} has no rule`);
+    for (const ref of refs(key))
+      if (!byKey.has(ref)) problems.push(`rule ${key}: qualifiesFor ${ref} has no rule`);
   }
   const state = new Map<string, 1 | 2>();
   const dfs = (key: string): boolean => {
@@ -240,7 +257,8 @@ export function deriveRuleSet(base: RuleSet, changes: readonly RuleChange[], met
   };
   for (const ch of changes) {
     if (ch.op === 'setPolicy') {
-      if (ch.policy === 'achievementsCountAfterDiscipline') next.policies.achievementsCountAfterDiscipline = ch.value;
+      if (ch.policy === 'achievementsCountAfterDiscipline')
+        next.policies.achievementsCountAfterDiscipline = ch.value;
       else next.policies.councilQuorum = ch.value;
       continue;
     }
@@ -328,7 +346,8 @@ export function findRule(rs: RuleSet, code: AwardCode): Rule | undefined {
 /** Every parameter of a rule set flagged unconfirmed, as "CODE/subject: what" lines (for review screens). */
 export function listUnconfirmed(rs: RuleSet): string[] {
   const out: string[] = [];
-  if (rs.policies.achievementsCountAfterDiscipline.unconfirmed) out.push('policy: achievementsCountAfterDiscipline');
+  if (rs.policies.achievementsCountAfterDiscipline.unconfirmed)
+    out.push('policy: achievementsCountAfterDiscipline');
   if (rs.policies.councilQuorum.unconfirmed) out.push('policy: councilQuorum');
   for (const r of rs.rules) {
     if (r.authority.unconfirmed) out.push(`${r.code}: authority`);
@@ -375,7 +394,8 @@ export const BASE_RULES: readonly Rule[] = [
 export const DEFAULT_POLICIES: RuleSetPolicies = {
   achievementsCountAfterDiscipline: {
     value: true,
-    citation: 'Điều 4 Nghị định 98/2023/NĐ-CP, nội dung tương ứng tại Nghị định 152/2025/NĐ-CP (số điều cần xác minh)',
+    citation:
+      'Điều 4 Nghị định 98/2023/NĐ-CP, nội dung tương ứng tại Nghị định 152/2025/NĐ-CP (số điều cần xác minh)',
     unconfirmed: true,
     note: 'Principle confirmed by secondary sources; a year counts only if it starts after the end of every discipline period.',
   },
@@ -421,7 +441,10 @@ function nd152Changes(base: RuleSet): RuleChange[] {
           code: r.code,
           subject: s,
           value: sr.coefficient.value,
-          citation: s === 'individual' ? ORDER_BONUS_CITATION_152 : `${ORDER_BONUS_CITATION_152} (tập thể gấp 2 lần cá nhân)`,
+          citation:
+            s === 'individual'
+              ? ORDER_BONUS_CITATION_152
+              : `${ORDER_BONUS_CITATION_152} (tập thể gấp 2 lần cá nhân)`,
         });
       } else if (AWARD_CODES.indexOf(r.code) <= AWARD_CODES.indexOf('CO_THI_DUA_CP')) {
         out.push({

@@ -63,7 +63,9 @@ describe('ratingRun', () => {
     const r = evalAt(node, ok, 2024);
     expect(r.met).toBe(true);
     expect(r.facts).toContain('Hoàn thành tốt nhiệm vụ trở lên 2022–2024: 3 năm liên tục');
-    expect(r.facts).toContain('Trong giai đoạn 2022–2024: 2 năm hoàn thành xuất sắc nhiệm vụ (2022, 2023); cần 2');
+    expect(r.facts).toContain(
+      'Trong giai đoạn 2022–2024: 2 năm hoàn thành xuất sắc nhiệm vụ (2022, 2023); cần 2',
+    );
     expect(r.description).toBe(
       'Có 03 năm liên tục xếp loại hoàn thành tốt nhiệm vụ trở lên (2022–2024), trong thời gian đó có 02 năm hoàn thành xuất sắc nhiệm vụ',
     );
@@ -71,7 +73,13 @@ describe('ratingRun', () => {
     const early = person({ ratings: [...ratings(2020, 2021, 'HTXSNV'), ...ratings(2022, 2024, 'HTTNV')] });
     expect(evalAt(node, early, 2024).met).toBe(false);
     // a low year breaks the run
-    const broken = person({ ratings: [...ratings(2022, 2022, 'HTXSNV'), ...ratings(2023, 2023, 'HTNV'), ...ratings(2024, 2024, 'HTXSNV')] });
+    const broken = person({
+      ratings: [
+        ...ratings(2022, 2022, 'HTXSNV'),
+        ...ratings(2023, 2023, 'HTNV'),
+        ...ratings(2024, 2024, 'HTXSNV'),
+      ],
+    });
     const b = evalAt(node, broken, 2024);
     expect(b.met).toBe(false);
     expect(b.facts).toContain('Năm 2023: Hoàn thành nhiệm vụ (gián đoạn)');
@@ -99,7 +107,9 @@ describe('ratingRun', () => {
     const again = { ...h, awards: [...h.awards, ...awards('BANG_KHEN_TTG', 2021)] };
     const r2 = evalAt(node, again, 2024);
     expect(r2.met).toBe(false);
-    expect(r2.facts).toContain('Chỉ tính các năm sau khi được tặng Bằng khen của Thủ tướng Chính phủ năm 2021');
+    expect(r2.facts).toContain(
+      'Chỉ tính các năm sau khi được tặng Bằng khen của Thủ tướng Chính phủ năm 2021',
+    );
     // without the prerequisite
     const none = evalAt(node, person({ ratings: ratings(2015, 2024, 'HTTNV') }), 2024);
     expect(none.met).toBe(false);
@@ -135,8 +145,16 @@ describe('awardInYear / awardRun / awardCount', () => {
   });
 
   it('awardCount counts conferrals in a window', () => {
-    const node = cond.awardCount({ id: 'c', codes: ['CO_THI_DUA_TINH', 'CO_THI_DUA_CP'], count: 2, windowYears: 5, citation: C });
-    const h = collective({ awards: [...awards('CO_THI_DUA_TINH', 2019, 2022), ...awards('CO_THI_DUA_CP', 2024)] });
+    const node = cond.awardCount({
+      id: 'c',
+      codes: ['CO_THI_DUA_TINH', 'CO_THI_DUA_CP'],
+      count: 2,
+      windowYears: 5,
+      citation: C,
+    });
+    const h = collective({
+      awards: [...awards('CO_THI_DUA_TINH', 2019, 2022), ...awards('CO_THI_DUA_CP', 2024)],
+    });
     const r = evalAt(node, h, 2024);
     expect(r.met).toBe(true);
     expect(r.facts[0]).toContain('Giai đoạn 2020–2024: 2 lần');
@@ -149,7 +167,11 @@ describe('evidence and "one initiative, one use"', () => {
 
   it('picks unused initiatives in the window, narrowest scope first', () => {
     const h = person({
-      initiatives: [initiative('N', 2024, 'national'), initiative('U', 2024, 'unit'), initiative('P', 2023, 'province')],
+      initiatives: [
+        initiative('N', 2024, 'national'),
+        initiative('U', 2024, 'unit'),
+        initiative('P', 2023, 'province'),
+      ],
     });
     const r = evalAt(two, h, 2024);
     expect(r.met).toBe(true);
@@ -198,7 +220,11 @@ describe('evidence and "one initiative, one use"', () => {
       citation: C,
       conditions: [first, cond.ratingInYear({ id: 'x', atLeast: 'HTXSNV', citation: C })],
     });
-    const r = evalAt(either, person({ ratings: ratings(2024, 2024, 'HTXSNV'), initiatives: [initiative('S1', 2024)] }), 2024);
+    const r = evalAt(
+      either,
+      person({ ratings: ratings(2024, 2024, 'HTXSNV'), initiatives: [initiative('S1', 2024)] }),
+      2024,
+    );
     expect(r.met).toBe(true);
     expect(r.consumes).toEqual([]);
   });
@@ -234,8 +260,19 @@ describe('three-valued combinators', () => {
 
 describe('collective atoms', () => {
   it('memberShare compares exact ratios, strict or not', () => {
-    const more = cond.memberShare({ id: 'm', measure: { award: 'LDTT' }, atLeast: { num: 1, den: 2 }, strict: true, citation: C });
-    const atLeast70 = cond.memberShare({ id: 'm7', measure: { award: 'LDTT' }, atLeast: { num: 7, den: 10 }, citation: C });
+    const more = cond.memberShare({
+      id: 'm',
+      measure: { award: 'LDTT' },
+      atLeast: { num: 1, den: 2 },
+      strict: true,
+      citation: C,
+    });
+    const atLeast70 = cond.memberShare({
+      id: 'm7',
+      measure: { award: 'LDTT' },
+      atLeast: { num: 7, den: 10 },
+      citation: C,
+    });
     const with_ = (n: number) => collective({ members: [members(2024, 30, { titles: { LDTT: n } })] });
     expect(evalAt(more, with_(15), 2024).met).toBe(false);
     expect(evalAt(more, with_(16), 2024).met).toBe(true);
@@ -244,7 +281,9 @@ describe('collective atoms', () => {
     expect(evalAt(atLeast70, with_(21), 2024).facts[0]).toBe(
       'Năm 2024: 21/30 thành viên LĐTT (70%); yêu cầu từ 70% trở lên',
     );
-    expect(renderDescription(more, 2024)).toBe('Năm 2024 có trên 50% thành viên đạt danh hiệu “Lao động tiên tiến”');
+    expect(renderDescription(more, 2024)).toBe(
+      'Năm 2024 có trên 50% thành viên đạt danh hiệu “Lao động tiên tiến”',
+    );
   });
 
   it('memberCount, noMemberDisciplined and leadsEmulationBlock', () => {
@@ -269,7 +308,9 @@ describe('qualifiesFor', () => {
   it('uses the referenced standard when the title is not conferred', () => {
     const ldtt = cond.ratingInYear({ id: 'ldtt', atLeast: 'HTTNV', citation: C });
     const node = cond.qualifiesFor({ id: 'q', code: 'LDTT', citation: C });
-    const r = evalAt(node, person({ ratings: ratings(2024, 2024, 'HTTNV') }), 2024, { rules: { LDTT: ldtt } });
+    const r = evalAt(node, person({ ratings: ratings(2024, 2024, 'HTTNV') }), 2024, {
+      rules: { LDTT: ldtt },
+    });
     expect(r.met).toBe(true);
     expect(r.children[0]!.node.id).toBe('ldtt');
     expect(evalAt(node, person(), 2024, { rules: {} }).met).toBe(false);
@@ -283,7 +324,9 @@ describe('text helpers and validation', () => {
     expect(describeRatio({ num: 1, den: 2 }, true)).toBe('trên 50%');
     expect(describeRatio({ num: 7, den: 10 })).toBe('từ 70% trở lên');
     expect(describeRatio({ num: 1, den: 1 })).toBe('100%');
-    expect(withinPhrase({ ratings: [{ atLeast: 'HTXSNV', count: 1 }], awards: [{ codes: ['CSTDCS'], count: 3 }] })).toBe(
+    expect(
+      withinPhrase({ ratings: [{ atLeast: 'HTXSNV', count: 1 }], awards: [{ codes: ['CSTDCS'], count: 3 }] }),
+    ).toBe(
       'trong thời gian đó có 01 năm hoàn thành xuất sắc nhiệm vụ và 03 lần được tặng danh hiệu “Chiến sĩ thi đua cơ sở”',
     );
   });
@@ -295,7 +338,14 @@ describe('text helpers and validation', () => {
       conditions: [
         cond.ratingRun({ id: 'dup', atLeast: 'HTTNV', years: 0, citation: C }),
         cond.initiatives({ id: 'dup', minScope: 'unit', count: 1, windowYears: 1, citation: '' }),
-        { ...cond.memberShare({ id: 'share', measure: { award: 'LDTT' }, atLeast: { num: 3, den: 2 }, citation: C }) },
+        {
+          ...cond.memberShare({
+            id: 'share',
+            measure: { award: 'LDTT' },
+            atLeast: { num: 3, den: 2 },
+            citation: C,
+          }),
+        },
         { type: 'bogus', id: 'b', description: 'x', citation: C } as unknown as Condition,
       ],
     });

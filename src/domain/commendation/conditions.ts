@@ -42,16 +42,16 @@ import {
   type InitiativeScope,
   isAwardCode,
   isRating,
-  type Rating,
   RATING_NAMES,
   RATING_PHRASES,
   RATING_RANK,
+  type Rating,
   ratingAtLeast,
 } from './codes';
 import {
   countFromYear,
-  type EvidenceItem,
   type EmulationBlockLevel,
+  type EvidenceItem,
   type HistoryIndex,
   holdsAward,
   type ISODate,
@@ -268,7 +268,9 @@ function abbr(codes: readonly AwardCode[]): string {
 
 /** `danh hiệu “Chiến sĩ thi đua cơ sở”` for titles, `“Bằng khen …”` for forms, joined by "hoặc". */
 function quotedNames(codes: readonly AwardCode[]): string {
-  return codes.map((c) => `${AWARD_KIND[c] === 'title' ? 'danh hiệu ' : ''}“${AWARD_NAMES[c]}”`).join(' hoặc ');
+  return codes
+    .map((c) => `${AWARD_KIND[c] === 'title' ? 'danh hiệu ' : ''}“${AWARD_NAMES[c]}”`)
+    .join(' hoặc ');
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -309,7 +311,9 @@ export function describeRatio(r: Ratio, strict = false): string {
 }
 
 function measurePhrase(m: MemberMeasure): string {
-  return 'rating' in m ? `xếp loại ${ratingRequirement(m.rating)}` : `đạt danh hiệu “${AWARD_NAMES[m.award]}”`;
+  return 'rating' in m
+    ? `xếp loại ${ratingRequirement(m.rating)}`
+    : `đạt danh hiệu “${AWARD_NAMES[m.award]}”`;
 }
 
 function yearList(years: readonly number[]): string {
@@ -415,16 +419,28 @@ type Opt<T extends NodeCommon> = Omit<T, 'type' | 'description'> & { description
 
 export const cond = {
   allOf(o: Omit<AllOf, 'type' | 'description'> & { description?: string }): AllOf {
-    return { type: 'allOf', description: o.description ?? 'Đáp ứng đồng thời các điều kiện sau', ...strip(o) };
+    return {
+      type: 'allOf',
+      description: o.description ?? 'Đáp ứng đồng thời các điều kiện sau',
+      ...strip(o),
+    };
   },
   anyOf(o: Omit<AnyOf, 'type' | 'description'> & { description?: string }): AnyOf {
-    return { type: 'anyOf', description: o.description ?? 'Đáp ứng một trong các điều kiện sau', ...strip(o) };
+    return {
+      type: 'anyOf',
+      description: o.description ?? 'Đáp ứng một trong các điều kiện sau',
+      ...strip(o),
+    };
   },
   not(o: Omit<Not, 'type' | 'description'> & { description?: string }): Not {
     return { type: 'not', description: o.description ?? 'Không thuộc trường hợp sau', ...strip(o) };
   },
   ratingInYear(o: Opt<RatingInYear>): RatingInYear {
-    return { type: 'ratingInYear', description: o.description ?? 'Năm {year} được xếp loại {rating}', ...strip(o) };
+    return {
+      type: 'ratingInYear',
+      description: o.description ?? 'Năm {year} được xếp loại {rating}',
+      ...strip(o),
+    };
   },
   ratingRun(o: Opt<RatingRun>): RatingRun {
     const d =
@@ -446,7 +462,8 @@ export const cond = {
   awardCount(o: Opt<AwardCount>): AwardCount {
     return {
       type: 'awardCount',
-      description: o.description ?? 'Có ít nhất {count} lần được tặng {award} trong giai đoạn {fromYear}–{year}',
+      description:
+        o.description ?? 'Có ít nhất {count} lần được tặng {award} trong giai đoạn {fromYear}–{year}',
       ...strip(o),
     };
   },
@@ -529,7 +546,9 @@ function validRatio(r: Ratio | undefined): boolean {
 }
 
 function validCodes(codes: unknown): boolean {
-  return Array.isArray(codes) && codes.length > 0 && codes.every((c) => typeof c === 'string' && isAwardCode(c));
+  return (
+    Array.isArray(codes) && codes.length > 0 && codes.every((c) => typeof c === 'string' && isAwardCode(c))
+  );
 }
 
 function validMeasure(m: MemberMeasure | undefined): boolean {
@@ -554,7 +573,8 @@ export function validateCondition(root: Condition): string[] {
     if (typeof n.id !== 'string' || n.id === '') problems.push('condition without id');
     else if (ids.has(n.id)) problems.push(`${where}: duplicate id`);
     ids.add(n.id);
-    if (typeof n.description !== 'string' || n.description.trim() === '') problems.push(`${where}: no description`);
+    if (typeof n.description !== 'string' || n.description.trim() === '')
+      problems.push(`${where}: no description`);
     if (typeof n.citation !== 'string' || n.citation.trim() === '') problems.push(`${where}: no citation`);
     const bad = (what: string) => problems.push(`${where}: invalid ${what}`);
     switch (n.type) {
@@ -597,7 +617,10 @@ export function validateCondition(root: Condition): string[] {
         if (!(n.minScope in INITIATIVE_SCOPE_RANK)) bad('minScope');
         if (!isPosInt(n.count)) bad('count');
         if (!isPosInt(n.windowYears)) bad('windowYears');
-        if (n.reusableFrom !== undefined && !(Array.isArray(n.reusableFrom) && n.reusableFrom.every(isAwardCode)))
+        if (
+          n.reusableFrom !== undefined &&
+          !(Array.isArray(n.reusableFrom) && n.reusableFrom.every(isAwardCode))
+        )
           bad('reusableFrom');
         break;
       case 'noDiscipline':
@@ -673,7 +696,15 @@ function leaf(
   consumes = NONE,
   reasons: string[] = facts,
 ): NodeResult {
-  return { node, description: renderDescription(node, env.year), met, facts, children: [], consumes, reasons };
+  return {
+    node,
+    description: renderDescription(node, env.year),
+    met,
+    facts,
+    children: [],
+    consumes,
+    reasons,
+  };
 }
 
 const capitalise = (t: string) => `${t[0]!.toUpperCase()}${t.slice(1)}`;
@@ -971,7 +1002,8 @@ function evalAwardRun(node: AwardRun, env: EvalEnv): NodeResult {
       for (let y = year - span; y <= year; y += 1) {
         if (!run.years.includes(y) && holdsAward(idx, node.codes, y)) others.push(y);
       }
-      if (others.length > 0) facts.push(`Các năm khác được tặng ${label}: ${yearList(others)} (không liên tục)`);
+      if (others.length > 0)
+        facts.push(`Các năm khác được tặng ${label}: ${yearList(others)} (không liên tục)`);
     } else {
       facts.push(boundaryFact(f, stop.year));
     }
@@ -1027,7 +1059,11 @@ function evalQualifiesFor(node: QualifiesFor, env: EvalEnv, reserved: ReadonlySe
     ]);
   }
   if (env.depth > 16) throw new Error(`qualifiesFor nesting too deep at ${node.id}`);
-  const child = evaluateCondition(rule, { ...env, target: { code: node.code, year: y }, depth: env.depth + 1 }, reserved);
+  const child = evaluateCondition(
+    rule,
+    { ...env, target: { code: node.code, year: y }, depth: env.depth + 1 },
+    reserved,
+  );
   const fact =
     child.met === true
       ? `Năm ${y}: chưa có quyết định tặng ${AWARD_ABBREVIATIONS[node.code]} nhưng đạt tiêu chuẩn`
@@ -1048,7 +1084,11 @@ function evidenceLabel(e: EvidenceItem): string {
   return `${kind} “${e.title}” (${e.id}), phạm vi ${SCOPE_PHRASE[e.scope]}, năm ${e.year}`;
 }
 
-function evalEvidence(node: Initiatives | ResearchProjects, env: EvalEnv, reserved: ReadonlySet<string>): NodeResult {
+function evalEvidence(
+  node: Initiatives | ResearchProjects,
+  env: EvalEnv,
+  reserved: ReadonlySet<string>,
+): NodeResult {
   const { idx, year, target } = env;
   const pool = node.type === 'initiatives' ? idx.initiatives : idx.research;
   const kindWord = node.type === 'initiatives' ? 'sáng kiến' : 'đề tài';
@@ -1161,7 +1201,9 @@ function evalMemberShare(node: MemberShare, env: EvalEnv): NodeResult {
 function evalMemberCount(node: MemberCount, env: EvalEnv): NodeResult {
   const c = memberCounts(node, env);
   if (!c) return leaf(node, env, null, [`Thiếu số liệu thành viên năm ${env.year}`]);
-  const facts = [`Năm ${env.year}: ${c.count} thành viên ${measureShort(node.measure)}; cần ít nhất ${node.atLeast}`];
+  const facts = [
+    `Năm ${env.year}: ${c.count} thành viên ${measureShort(node.measure)}; cần ít nhất ${node.atLeast}`,
+  ];
   if (c.count >= node.atLeast) return leaf(node, env, true, facts);
   if (c.unknown > 0 && c.count + c.unknown >= node.atLeast) {
     facts.push(`Còn ${c.unknown} thành viên chưa có xếp loại năm ${env.year}`);
@@ -1182,8 +1224,11 @@ function evalNoMemberDisciplined(node: NoMemberDisciplined, env: EvalEnv): NodeR
 }
 
 function evalLeads(node: LeadsEmulationBlock, env: EvalEnv): NodeResult {
-  const list = (env.idx.leadership.get(env.year) ?? []).filter((l) => !node.levels || node.levels.includes(l.level));
-  if (list.length === 0) return leaf(node, env, false, [`Năm ${env.year}: không có dữ liệu dẫn đầu khối, cụm thi đua`]);
+  const list = (env.idx.leadership.get(env.year) ?? []).filter(
+    (l) => !node.levels || node.levels.includes(l.level),
+  );
+  if (list.length === 0)
+    return leaf(node, env, false, [`Năm ${env.year}: không có dữ liệu dẫn đầu khối, cụm thi đua`]);
   return leaf(
     node,
     env,

@@ -27,9 +27,27 @@ describe('acceptance (a): three consecutive CSTĐCS across a unit merger → CST
     displayName: 'Y Bhăm',
     ratings: ratings(2022, 2024, 'HTXSNV').map((r) => ({ ...r, orgId: 'ttyt-kon-plong' })),
     awards: [
-      { code: 'CSTDCS', year: 2022, decisionNumber: '15/QĐ-TTYT', decidedOn: '2023-01-10', orgId: 'ttyt-kon-plong' },
-      { code: 'CSTDCS', year: 2023, decisionNumber: '09/QĐ-TTYT', decidedOn: '2024-01-12', orgId: 'ttyt-kon-plong' },
-      { code: 'CSTDCS', year: 2024, decisionNumber: '21/QĐ-TTYT', decidedOn: '2025-01-15', orgId: 'ttyt-kon-plong' },
+      {
+        code: 'CSTDCS',
+        year: 2022,
+        decisionNumber: '15/QĐ-TTYT',
+        decidedOn: '2023-01-10',
+        orgId: 'ttyt-kon-plong',
+      },
+      {
+        code: 'CSTDCS',
+        year: 2023,
+        decisionNumber: '09/QĐ-TTYT',
+        decidedOn: '2024-01-12',
+        orgId: 'ttyt-kon-plong',
+      },
+      {
+        code: 'CSTDCS',
+        year: 2024,
+        decisionNumber: '21/QĐ-TTYT',
+        decidedOn: '2025-01-15',
+        orgId: 'ttyt-kon-plong',
+      },
     ],
     initiatives: [initiative('SK-2023-07', 2023, 'province')],
   });
@@ -104,7 +122,11 @@ describe('acceptance (b): one initiative supports one title/form only', () => {
     expect(ev.facts.join(' | ')).toContain('đã được sử dụng để xét CSTĐCS năm 2024, không được sử dụng lại');
     expect(ev.facts.join(' | ')).toContain('Có 1/2 sáng kiến');
     // and a province-scope initiative used for CSTĐCS 2023 cannot support CSTĐ cấp tỉnh either
-    const h3 = { ...h, awards: [...h.awards, ...awards('CSTDCS', 2022)], ratings: ratings(2022, 2024, 'HTTNV') };
+    const h3 = {
+      ...h,
+      awards: [...h.awards, ...awards('CSTDCS', 2022)],
+      ratings: ratings(2022, 2024, 'HTTNV'),
+    };
     const tinh = evaluateAward(h3, 2024, 'CSTD_TINH', RULE_SET_2024);
     expect(cond3(tinh, 'cstd-tinh.cstdcs-run').met).toBe(true);
     expect(cond3(tinh, 'cstd-tinh.initiative').met).toBe(false);
@@ -150,7 +172,13 @@ describe('acceptance (b): one initiative supports one title/form only', () => {
             citation: 'test',
             conditions: [
               cond.initiatives({ id: 'first', minScope: 'unit', count: 1, windowYears: 2, citation: 'test' }),
-              cond.initiatives({ id: 'second', minScope: 'unit', count: 1, windowYears: 2, citation: 'test' }),
+              cond.initiatives({
+                id: 'second',
+                minScope: 'unit',
+                count: 1,
+                windowYears: 2,
+                citation: 'test',
+              }),
             ],
           }),
         },
@@ -183,14 +211,28 @@ describe('acceptance (c): a new rule version does not change verdicts computed e
 
     const v3 = deriveRuleSet(
       RULE_SET_2025_07,
-      [{ op: 'setConditionParams', code: 'CSTD_TINH', subject: 'individual', conditionId: 'cstd-tinh.cstdcs-run', params: { count: 4 } }],
-      { effectiveFrom: '2026-01-01', createdAt: '2025-12-01', note: 'Nâng yêu cầu lên 04 lần CSTĐCS (thử nghiệm)' },
+      [
+        {
+          op: 'setConditionParams',
+          code: 'CSTD_TINH',
+          subject: 'individual',
+          conditionId: 'cstd-tinh.cstdcs-run',
+          params: { count: 4 },
+        },
+      ],
+      {
+        effectiveFrom: '2026-01-01',
+        createdAt: '2025-12-01',
+        note: 'Nâng yêu cầu lên 04 lần CSTĐCS (thử nghiệm)',
+      },
     );
     expect(v3.version).toBe(RULE_SET_2025_07.version + 1);
     expect(v3.basedOn).toEqual({ id: RULE_SET_2025_07.id, version: RULE_SET_2025_07.version });
     const rule = (rs: RuleSet) => rs.rules.find((r) => r.code === 'CSTD_TINH')!;
     expect(rule(v3).version).toBe(rule(RULE_SET_2025_07).version + 1);
-    expect(rule(v3).subjects.individual!.conditions).not.toEqual(rule(RULE_SET_2025_07).subjects.individual!.conditions);
+    expect(rule(v3).subjects.individual!.conditions).not.toEqual(
+      rule(RULE_SET_2025_07).subjects.individual!.conditions,
+    );
 
     const after = evaluateAward(h, 2024, 'CSTD_TINH', v3);
     expect(after.status).toBe('not_eligible');
@@ -221,7 +263,10 @@ describe('missing data', () => {
 
   it('a gap in the ratings of a run is missing data, but a failing condition wins', () => {
     const rs = ratings(2019, 2024, 'HTTNV').filter((r) => r.year !== 2021);
-    const h = person({ ratings: rs, awards: [...awards('BANG_KHEN_TINH', 2018), ...awards('CSTDCS', 2022, 2023, 2024)] });
+    const h = person({
+      ratings: rs,
+      awards: [...awards('BANG_KHEN_TINH', 2018), ...awards('CSTDCS', 2022, 2023, 2024)],
+    });
     const v = evaluateAward(h, 2024, 'BANG_KHEN_TTG', RULE_SET_2024);
     expect(v.status).toBe('missing_data');
     expect(cond3(v, 'bk-ttg.run').facts).toContain('Thiếu xếp loại năm 2021');
@@ -232,12 +277,19 @@ describe('missing data', () => {
   it('members without a rating make a collective share undecidable', () => {
     const h = collective({
       ratings: ratings(2024, 2024, 'HTXSNV'),
-      members: [members(2024, 20, { ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 2 }, titles: { LDTT: 15, CSTDCS: 2 } })],
+      members: [
+        members(2024, 20, { ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 2 }, titles: { LDTT: 15, CSTDCS: 2 } }),
+      ],
     });
     const v = evaluateAward(h, 2024, 'TTLDXS', RULE_SET_2024);
     expect(v.status).toBe('missing_data');
     expect(cond3(v, 'ttldxs.all-htnv').facts.join(' | ')).toContain('Còn 2 thành viên chưa có xếp loại');
-    const none = evaluateAward(collective({ ratings: ratings(2024, 2024, 'HTXSNV') }), 2024, 'TTLDXS', RULE_SET_2024);
+    const none = evaluateAward(
+      collective({ ratings: ratings(2024, 2024, 'HTXSNV') }),
+      2024,
+      'TTLDXS',
+      RULE_SET_2024,
+    );
     expect(none.status).toBe('missing_data');
     expect(cond3(none, 'ttldxs.ldtt-share').facts).toContain('Thiếu số liệu thành viên năm 2024');
   });
@@ -270,7 +322,10 @@ describe('discipline', () => {
   });
 
   it('a discipline in force on the evaluation date blocks, even if it started after the year', () => {
-    const later = person({ ratings: ratings(2024, 2024, 'HTTNV'), disciplines: [discipline('2025-02-01', null, 'canh_cao')] });
+    const later = person({
+      ratings: ratings(2024, 2024, 'HTTNV'),
+      disciplines: [discipline('2025-02-01', null, 'canh_cao')],
+    });
     expect(evaluateAward(later, 2024, 'LDTT', RULE_SET_2024).status).toBe('eligible');
     const v = evaluateAward(later, 2024, 'LDTT', RULE_SET_2024, { asOf: '2025-03-01' });
     expect(v.status).toBe('not_eligible');
@@ -294,7 +349,9 @@ describe('evaluateNominee / evaluateAward', () => {
       'HCLD_2',
       'HCLD_1',
     ]);
-    expect(ind.every((v) => v.subject === 'individual' && v.year === 2024 && v.ruleSetVersion === 1)).toBe(true);
+    expect(ind.every((v) => v.subject === 'individual' && v.year === 2024 && v.ruleSetVersion === 1)).toBe(
+      true,
+    );
     const col = evaluateNominee(collective(), 2024, RULE_SET_2024);
     expect(col.map((v) => v.code)).toEqual([
       'TTLDTT',
@@ -309,10 +366,9 @@ describe('evaluateNominee / evaluateAward', () => {
       'HCLD_2',
       'HCLD_1',
     ]);
-    expect(evaluateNominee(person(), 2024, RULE_SET_2024, { codes: ['LDTT', 'CSTDCS'] }).map((v) => v.code)).toEqual([
-      'LDTT',
-      'CSTDCS',
-    ]);
+    expect(
+      evaluateNominee(person(), 2024, RULE_SET_2024, { codes: ['LDTT', 'CSTDCS'] }).map((v) => v.code),
+    ).toEqual(['LDTT', 'CSTDCS']);
   });
 
   it('explains a title that does not apply to the subject, and rejects unknown codes', () => {
@@ -331,14 +387,21 @@ describe('evaluateNominee / evaluateAward', () => {
     );
     const h = person({ ratings: ratings(2024, 2024, 'HTTNV') });
     expect(evaluateNominee(h, 2024, rs).some((v) => v.code === 'GIAY_KHEN')).toBe(false);
-    expect(evaluateNominee(h, 2024, rs, { asOf: '2024-06-30' }).some((v) => v.code === 'GIAY_KHEN')).toBe(true);
+    expect(evaluateNominee(h, 2024, rs, { asOf: '2024-06-30' }).some((v) => v.code === 'GIAY_KHEN')).toBe(
+      true,
+    );
     expect(evaluateAward(h, 2024, 'GIAY_KHEN', rs).status).toBe('not_eligible');
   });
 
   it('uses a conferred LĐTT or the LĐTT standard for CSTĐCS, and explains both', () => {
-    const held = person({ ratings: ratings(2024, 2024, 'HTXSNV'), awards: [{ code: 'LDTT', year: 2024, decisionNumber: '07/QĐ-BVĐK' }] });
+    const held = person({
+      ratings: ratings(2024, 2024, 'HTXSNV'),
+      awards: [{ code: 'LDTT', year: 2024, decisionNumber: '07/QĐ-BVĐK' }],
+    });
     const v1 = evaluateAward(held, 2024, 'CSTDCS', RULE_SET_2024);
-    expect(cond3(v1, 'cstdcs.ldtt').facts).toEqual(['Năm 2024: đã được tặng LĐTT (Quyết định số 07/QĐ-BVĐK)']);
+    expect(cond3(v1, 'cstdcs.ldtt').facts).toEqual([
+      'Năm 2024: đã được tặng LĐTT (Quyết định số 07/QĐ-BVĐK)',
+    ]);
     const standard = person({ ratings: ratings(2024, 2024, 'HTXSNV') });
     const v2 = evaluateAward(standard, 2024, 'CSTDCS', RULE_SET_2024);
     expect(v2.status).toBe('eligible');
@@ -378,7 +441,9 @@ describe('evaluateNominee / evaluateAward', () => {
     });
     const v = evaluateAward(h, 2025, 'CSTD_TINH', RULE_SET_2024);
     expect(v.status).toBe('not_eligible');
-    expect(cond3(v, 'cstd-tinh.cstdcs-run').facts.join(' | ')).toContain('Chỉ tính các năm sau khi được tặng CSTĐ cấp tỉnh năm 2023');
+    expect(cond3(v, 'cstd-tinh.cstdcs-run').facts.join(' | ')).toContain(
+      'Chỉ tính các năm sau khi được tặng CSTĐ cấp tỉnh năm 2023',
+    );
     expect(evaluateAward(h, 2026, 'CSTD_TINH', RULE_SET_2024).status).toBe('not_eligible');
   });
 });

@@ -11,8 +11,9 @@
  * recorded for a needed year). Qualitative criteria the council judges are listed in
  * `judgementCriteria` and do not affect the status.
  */
-import { AWARD_NAMES, type AwardCode, type AwardKind, SUBJECT_NAMES, SUBJECTS, type Subject } from './codes';
+
 import type { RuleSet, SubjectRule } from './catalog';
+import { AWARD_NAMES, type AwardCode, type AwardKind, SUBJECT_NAMES, SUBJECTS, type Subject } from './codes';
 import {
   type Condition,
   type ConditionType,
@@ -175,7 +176,10 @@ function summarise(
 ): string {
   const what = label(rule.kind, rule.name);
   if (status === 'eligible') {
-    const judged = sr.judgementCriteria.length > 0 ? '; các tiêu chí định tính do Hội đồng Thi đua – Khen thưởng xem xét' : '';
+    const judged =
+      sr.judgementCriteria.length > 0
+        ? '; các tiêu chí định tính do Hội đồng Thi đua – Khen thưởng xem xét'
+        : '';
     return `${history.displayName} đủ điều kiện đề nghị xét tặng ${what} năm ${year} theo ${sr.citation}${judged}.`;
   }
   if (status === 'missing_data') {
@@ -264,7 +268,8 @@ function evaluateCompiled(
   const consumesInitiatives: string[] = [];
   const consumesResearchProjects: string[] = [];
   if (root.met === true) {
-    for (const e of root.consumes) (e.kind === 'initiative' ? consumesInitiatives : consumesResearchProjects).push(e.id);
+    for (const e of root.consumes)
+      (e.kind === 'initiative' ? consumesInitiatives : consumesResearchProjects).push(e.id);
   }
   return {
     ...baseVerdict(history, year, rs, rule),
@@ -273,7 +278,11 @@ function evaluateCompiled(
     conditions: flatten(root, c.unconfirmedNodes),
     consumesInitiatives,
     consumesResearchProjects,
-    judgementCriteria: sr.judgementCriteria.map((j) => ({ id: j.id, description: j.description, citation: j.citation })),
+    judgementCriteria: sr.judgementCriteria.map((j) => ({
+      id: j.id,
+      description: j.description,
+      citation: j.citation,
+    })),
     unconfirmed: c.unconfirmed,
     summary: summarise(status, history, rule, sr, year, root),
   };
@@ -307,7 +316,11 @@ export function evaluateNominee(
     if (only && !only.has(c.rule.code)) continue;
     if (!ruleInForce(c.rule, asOf)) continue;
     const v = evaluateCompiled(c, history, idx, year, ruleSet, compiled, asOf, reserved);
-    if (sequential && v.status === 'eligible' && (v.consumesInitiatives.length || v.consumesResearchProjects.length)) {
+    if (
+      sequential &&
+      v.status === 'eligible' &&
+      (v.consumesInitiatives.length || v.consumesResearchProjects.length)
+    ) {
       reserved = new Set(reserved);
       for (const id of v.consumesInitiatives) reserved.add(evidenceKey({ kind: 'initiative', id }));
       for (const id of v.consumesResearchProjects) reserved.add(evidenceKey({ kind: 'research', id }));

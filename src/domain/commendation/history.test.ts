@@ -54,10 +54,13 @@ describe('consecutive-year counting', () => {
         (years, end, stride, floor) => {
           const set = new Set(years);
           const r = runEndingAt(end, (y) => (set.has(y) ? 'yes' : 'no'), { stride, floor });
-          const expectedLen = floor === undefined ? naiveRunLength(years, end, stride) : Math.min(
-            naiveRunLength(years, end, stride),
-            end >= floor ? Math.floor((end - floor) / stride) + 1 : 0,
-          );
+          const expectedLen =
+            floor === undefined
+              ? naiveRunLength(years, end, stride)
+              : Math.min(
+                  naiveRunLength(years, end, stride),
+                  end >= floor ? Math.floor((end - floor) / stride) + 1 : 0,
+                );
           expect(r.years.length).toBe(expectedLen);
           expect(r.years.every((y, i) => y === end - i * stride)).toBe(true);
           const next = end - r.years.length * stride;
@@ -74,7 +77,8 @@ describe('consecutive-year counting', () => {
       [2023, true],
       [2021, true],
     ]);
-    const test = (y: number) => (known.has(y) ? 'yes' : y === 2022 ? 'unknown' : 'no') as 'yes' | 'no' | 'unknown';
+    const test = (y: number) =>
+      (known.has(y) ? 'yes' : y === 2022 ? 'unknown' : 'no') as 'yes' | 'no' | 'unknown';
     expect(runEndingAt(2024, test)).toEqual({ years: [2024, 2023], stop: { year: 2022, reason: 'missing' } });
     expect(runEndingAt(2024, test, { maxLength: 1 })).toEqual({ years: [2024], stop: null });
   });
@@ -117,7 +121,9 @@ describe('history index', () => {
 
   it('achievements count from the year after a discipline period ends', () => {
     const idx = indexHistory(
-      person({ disciplines: [discipline('2021-03-01', '2021-08-31'), discipline('2023-11-01', '2024-01-31')] }),
+      person({
+        disciplines: [discipline('2021-03-01', '2021-08-31'), discipline('2023-11-01', '2024-01-31')],
+      }),
     );
     expect(countFromYear(idx, 2020)).toBe(Number.NEGATIVE_INFINITY);
     expect(countFromYear(idx, 2021)).toBe(2022);

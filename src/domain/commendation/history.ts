@@ -15,8 +15,8 @@ import {
   type AwardCode,
   type DisciplineForm,
   type InitiativeScope,
-  type Rating,
   RATING_RANK,
+  type Rating,
   type Subject,
 } from './codes';
 

@@ -3,16 +3,17 @@
  * catalog, the condition language, the eligibility engine, caps, bonus arithmetic, document
  * numbering, workflows and ballots. No I/O, no clock, no framework.
  */
-export * from './codes';
-export * from './history';
-export * from './conditions';
-export * from './catalog';
+
+export * from './ballot';
 export * from './base-salary';
-export * from './eligibility';
-export * from './lineage-merge';
-export * from './caps';
 export * from './bonus';
+export * from './caps';
+export * from './catalog';
+export * from './codes';
+export * from './conditions';
+export * from './eligibility';
+export * from './history';
+export * from './lineage-merge';
 export * from './money';
 export * from './numbering';
 export * from './workflow';
-export * from './ballot';

@@ -25,7 +25,11 @@ describe('mergeLineageHistories', () => {
     members: [members(2024, 40, { titles: { LDTT: 30 } })],
     initiatives: [initiative('SK-B1', 2024)],
   });
-  const C = collective({ id: 'C', displayName: 'Trung tâm Y tế khu vực C', ratings: ratings(2025, 2025, 'HTXSNV') });
+  const C = collective({
+    id: 'C',
+    displayName: 'Trung tâm Y tế khu vực C',
+    ratings: ratings(2025, 2025, 'HTXSNV'),
+  });
 
   it('unions predecessors into the successor: a year counts if a predecessor held it', () => {
     const m = mergeLineageHistories([A, B, C], { id: 'C', displayName: 'Trung tâm Y tế khu vực C' });
@@ -61,13 +65,15 @@ describe('mergeLineageHistories', () => {
       id: fc.constantFrom('A', 'B', 'C', 'D'),
       ratings: fc.array(fc.record({ year, rating: fc.constantFrom(...RATINGS) }), { maxLength: 6 }),
       awards: fc.array(fc.record({ code: fc.constantFrom(...AWARD_CODES), year }), { maxLength: 6 }),
-      initiatives: fc.array(
-        fc.record({ id: fc.constantFrom('S1', 'S2', 'S3'), year, used: fc.boolean() }),
-        { maxLength: 3 },
-      ),
-      members: fc.array(fc.record({ year, total: fc.integer({ min: 1, max: 50 }), ldtt: fc.integer({ min: 0, max: 50 }) }), {
+      initiatives: fc.array(fc.record({ id: fc.constantFrom('S1', 'S2', 'S3'), year, used: fc.boolean() }), {
         maxLength: 3,
       }),
+      members: fc.array(
+        fc.record({ year, total: fc.integer({ min: 1, max: 50 }), ldtt: fc.integer({ min: 0, max: 50 }) }),
+        {
+          maxLength: 3,
+        },
+      ),
       leads: fc.array(year, { maxLength: 2 }),
     })
     .map((r) =>
@@ -76,8 +82,12 @@ describe('mergeLineageHistories', () => {
         displayName: `Đơn vị ${r.id}`,
         ratings: r.ratings,
         awards: r.awards,
-        initiatives: r.initiatives.map((i) => initiative(i.id, i.year, 'unit', i.used ? { code: 'CSTDCS', year: i.year } : undefined)),
-        members: r.members.map((m) => members(m.year, m.total, { titles: { LDTT: Math.min(m.ldtt, m.total) } })),
+        initiatives: r.initiatives.map((i) =>
+          initiative(i.id, i.year, 'unit', i.used ? { code: 'CSTDCS', year: i.year } : undefined),
+        ),
+        members: r.members.map((m) =>
+          members(m.year, m.total, { titles: { LDTT: Math.min(m.ldtt, m.total) } }),
+        ),
         emulationBlockLeadership: r.leads.map((y) => leads(y)),
       }),
     );
@@ -85,12 +95,16 @@ describe('mergeLineageHistories', () => {
 
   it('property: order-independent', () => {
     fc.assert(
-      fc.property(fc.array(history, { minLength: 1, maxLength: 5 }), fc.infiniteStream(fc.nat()), (hs, seeds) => {
-        const it = seeds[Symbol.iterator]();
-        const shuffled = [...hs].sort(() => (it.next().value % 3) - 1);
-        expect(mergeLineageHistories(shuffled, target)).toEqual(mergeLineageHistories(hs, target));
-        expect(mergeLineageHistories(shuffled)).toEqual(mergeLineageHistories(hs));
-      }),
+      fc.property(
+        fc.array(history, { minLength: 1, maxLength: 5 }),
+        fc.infiniteStream(fc.nat()),
+        (hs, seeds) => {
+          const it = seeds[Symbol.iterator]();
+          const shuffled = [...hs].sort(() => (it.next().value % 3) - 1);
+          expect(mergeLineageHistories(shuffled, target)).toEqual(mergeLineageHistories(hs, target));
+          expect(mergeLineageHistories(shuffled)).toEqual(mergeLineageHistories(hs));
+        },
+      ),
     );
   });
 

@@ -82,11 +82,14 @@ export function mergeLineageHistories(
 ): NomineeHistory {
   if (histories.length === 0) throw new RangeError('mergeLineageHistories needs at least one history');
   const subject = histories[0]!.subject;
-  if (histories.some((h) => h.subject !== subject)) throw new RangeError('cannot merge individual and collective histories');
+  if (histories.some((h) => h.subject !== subject))
+    throw new RangeError('cannot merge individual and collective histories');
 
   let identity = successor;
   if (!identity) {
-    const top = [...histories].sort((a, b) => lastActivity(b) - lastActivity(a) || cmp(b.id, a.id) || cmp(a.displayName, b.displayName))[0]!;
+    const top = [...histories].sort(
+      (a, b) => lastActivity(b) - lastActivity(a) || cmp(b.id, a.id) || cmp(a.displayName, b.displayName),
+    )[0]!;
     identity = { id: top.id, displayName: top.displayName };
   }
 
@@ -111,7 +114,10 @@ export function mergeLineageHistories(
     (p) => p.id,
     usedFirst,
   );
-  const disciplines = unionBy<DisciplineRecord>(histories.flatMap((h) => h.disciplines), canonical);
+  const disciplines = unionBy<DisciplineRecord>(
+    histories.flatMap((h) => h.disciplines),
+    canonical,
+  );
   const members = unionBy<MemberSummary>(
     histories.flatMap((h) => (h.members ?? []).map((m) => ({ ...m, orgId: m.orgId ?? h.id }))),
     (m) => `${m.orgId}:${m.year}`,
@@ -121,7 +127,10 @@ export function mergeLineageHistories(
     canonical,
   );
 
-  const byYearThen = <T extends { year: number }>(k: (t: T) => string) => (a: T, b: T) => a.year - b.year || cmp(k(a), k(b));
+  const byYearThen =
+    <T extends { year: number }>(k: (t: T) => string) =>
+    (a: T, b: T) =>
+      a.year - b.year || cmp(k(a), k(b));
   const out: NomineeHistory = {
     subject,
     id: identity.id,
@@ -130,7 +139,9 @@ export function mergeLineageHistories(
     awards: [...awards.values()].sort(byYearThen<AwardRecord>((a) => a.code as AwardCode)),
     initiatives: [...initiatives.values()].sort((a, b) => cmp(a.id, b.id)),
     researchProjects: [...research.values()].sort((a, b) => cmp(a.id, b.id)),
-    disciplines: [...disciplines.values()].sort((a, b) => cmp(a.from, b.from) || cmp(canonical(a), canonical(b))),
+    disciplines: [...disciplines.values()].sort(
+      (a, b) => cmp(a.from, b.from) || cmp(canonical(a), canonical(b)),
+    ),
   };
   if (subject === 'collective' || members.size > 0) {
     out.members = [...members.values()].sort(byYearThen<MemberSummary>((m) => m.orgId ?? ''));

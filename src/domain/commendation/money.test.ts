@@ -14,7 +14,9 @@ describe('Vietnamese money', () => {
   });
 
   it('reads bonus amounts in words for decisions', () => {
-    expect(amountInWords(computeBonus('1.0', 2_340_000).amount)).toBe('Hai triệu ba trăm bốn mươi nghìn đồng');
+    expect(amountInWords(computeBonus('1.0', 2_340_000).amount)).toBe(
+      'Hai triệu ba trăm bốn mươi nghìn đồng',
+    );
     expect(amountInWords(710_000)).toBe('Bảy trăm mười nghìn đồng');
     expect(amountInWords(1_880_000)).toBe('Một triệu tám trăm tám mươi nghìn đồng');
     expect(amountInWords(28_080_000)).toBe('Hai mươi tám triệu không trăm tám mươi nghìn đồng');

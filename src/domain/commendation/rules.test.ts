@@ -108,7 +108,10 @@ const CASES: Case[] = [
     code: 'GIAY_KHEN',
     subject: 'individual',
     eligible: person({ ratings: ratings(Y, Y, 'HTTNV') }),
-    failing: person({ ratings: ratings(Y, Y, 'HTTNV'), disciplines: [discipline('2024-03-01', '2024-08-31')] }),
+    failing: person({
+      ratings: ratings(Y, Y, 'HTTNV'),
+      disciplines: [discipline('2024-03-01', '2024-08-31')],
+    }),
     failsOn: 'gk-cn.no-discipline',
   },
   bkIndividual('BANG_KHEN_TINH', 'bk-tinh'),
@@ -168,9 +171,15 @@ const CASES: Case[] = [
   {
     code: 'TTLDTT',
     subject: 'collective',
-    eligible: collective({ ratings: ratings(Y, Y, 'HTTNV'), members: [members(Y, 20, { titles: { LDTT: 11 } })] }),
+    eligible: collective({
+      ratings: ratings(Y, Y, 'HTTNV'),
+      members: [members(Y, 20, { titles: { LDTT: 11 } })],
+    }),
     // exactly 50 % is not "more than 50 %"
-    failing: collective({ ratings: ratings(Y, Y, 'HTTNV'), members: [members(Y, 20, { titles: { LDTT: 10 } })] }),
+    failing: collective({
+      ratings: ratings(Y, Y, 'HTTNV'),
+      members: [members(Y, 20, { titles: { LDTT: 10 } })],
+    }),
     failsOn: 'ttldtt.ldtt-share',
   },
   {
@@ -178,12 +187,17 @@ const CASES: Case[] = [
     subject: 'collective',
     eligible: collective({
       ratings: ratings(Y, Y, 'HTXSNV'),
-      members: [members(Y, 20, { ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 4 }, titles: { LDTT: 14, CSTDCS: 1 } })],
+      members: [
+        members(Y, 20, { ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 4 }, titles: { LDTT: 14, CSTDCS: 1 } }),
+      ],
     }),
     failing: collective({
       ratings: ratings(Y, Y, 'HTXSNV'),
       members: [
-        members(Y, 20, { ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 3, KHTNV: 1 }, titles: { LDTT: 14, CSTDCS: 1 } }),
+        members(Y, 20, {
+          ratings: { HTXSNV: 4, HTTNV: 12, HTNV: 3, KHTNV: 1 },
+          titles: { LDTT: 14, CSTDCS: 1 },
+        }),
       ],
     }),
     failsOn: 'ttldxs.all-htnv',
@@ -232,10 +246,18 @@ const CASES: Case[] = [
     code: 'HCLD_2',
     subject: 'collective',
     eligible: collective({
-      awards: [...awards('HCLD_3', 2018), ...awards('TTLDXS', 2019, 2020, 2021, 2022, 2023, 2024), ...awards('CO_THI_DUA_TINH', 2020, 2022)],
+      awards: [
+        ...awards('HCLD_3', 2018),
+        ...awards('TTLDXS', 2019, 2020, 2021, 2022, 2023, 2024),
+        ...awards('CO_THI_DUA_TINH', 2020, 2022),
+      ],
     }),
     failing: collective({
-      awards: [...awards('HCLD_3', 2018), ...awards('TTLDXS', 2019, 2020, 2021, 2022, 2023, 2024), ...awards('CO_THI_DUA_TINH', 2022)],
+      awards: [
+        ...awards('HCLD_3', 2018),
+        ...awards('TTLDXS', 2019, 2020, 2021, 2022, 2023, 2024),
+        ...awards('CO_THI_DUA_TINH', 2022),
+      ],
     }),
     failsOn: 'hcld_2-tt.run',
   },
@@ -243,10 +265,18 @@ const CASES: Case[] = [
     code: 'HCLD_1',
     subject: 'collective',
     eligible: collective({
-      awards: [...awards('HCLD_2', 2019), ...awards('TTLDXS', 2020, 2021, 2022, 2023, 2024), ...awards('CO_THI_DUA_CP', 2021)],
+      awards: [
+        ...awards('HCLD_2', 2019),
+        ...awards('TTLDXS', 2020, 2021, 2022, 2023, 2024),
+        ...awards('CO_THI_DUA_CP', 2021),
+      ],
     }),
     failing: collective({
-      awards: [...awards('HCLD_2', 2019), ...awards('TTLDXS', 2020, 2021, 2022, 2023, 2024), ...awards('CO_THI_DUA_TINH', 2021)],
+      awards: [
+        ...awards('HCLD_2', 2019),
+        ...awards('TTLDXS', 2020, 2021, 2022, 2023, 2024),
+        ...awards('CO_THI_DUA_TINH', 2021),
+      ],
     }),
     failsOn: 'hcld_1-tt.run',
   },
@@ -254,7 +284,9 @@ const CASES: Case[] = [
 
 describe('every rule of the catalog', () => {
   it('has an eligible and a failing case for every title/form and subject', () => {
-    const expected = RULE_SET_2024.rules.flatMap((r) => SUBJECTS.filter((s) => r.subjects[s]).map((s) => `${r.code}/${s}`));
+    const expected = RULE_SET_2024.rules.flatMap((r) =>
+      SUBJECTS.filter((s) => r.subjects[s]).map((s) => `${r.code}/${s}`),
+    );
     const covered = CASES.map((c) => `${c.code}/${c.subject}`);
     expect(new Set(covered)).toEqual(new Set(expected));
     expect(covered.length).toBe(expected.length);

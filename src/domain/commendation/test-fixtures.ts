@@ -55,10 +55,21 @@ export function initiative(
   scope: InitiativeRecord['scope'] = 'unit',
   usedBy?: InitiativeRecord['usedBy'],
 ): InitiativeRecord {
-  return { id, title: `Sáng kiến ${id}`, year, scope, recognisedOn: `${year}-10-15`, ...(usedBy ? { usedBy } : {}) };
+  return {
+    id,
+    title: `Sáng kiến ${id}`,
+    year,
+    scope,
+    recognisedOn: `${year}-10-15`,
+    ...(usedBy ? { usedBy } : {}),
+  };
 }
 
-export function research(id: string, year: number, scope: ResearchProjectRecord['scope'] = 'unit'): ResearchProjectRecord {
+export function research(
+  id: string,
+  year: number,
+  scope: ResearchProjectRecord['scope'] = 'unit',
+): ResearchProjectRecord {
   return { id, title: `Đề tài ${id}`, year, scope, acceptedOn: `${year}-11-20` };
 }
 

@@ -65,7 +65,9 @@ function exhaustive<S extends string, A extends string>(table: TransitionTable<S
             'registration.review',
             'council.manageBallot',
           ]);
-          const r = applyTransition(table, state, action, all, { reason: 'Thiếu báo cáo thành tích có xác nhận' });
+          const r = applyTransition(table, state, action, all, {
+            reason: 'Thiếu báo cáo thành tích có xác nhận',
+          });
           if (!exp) {
             expect(r).toEqual({ ok: false, error: 'transition_not_allowed', message: expect.any(String) });
             return;
@@ -87,8 +89,14 @@ function exhaustive<S extends string, A extends string>(table: TransitionTable<S
     }
 
     it('rejects unknown states and actions with typed errors', () => {
-      expect(applyTransition(table, 'archived', table.actions[0]!, [])).toMatchObject({ ok: false, error: 'unknown_state' });
-      expect(applyTransition(table, table.initial, 'explode', [])).toMatchObject({ ok: false, error: 'unknown_action' });
+      expect(applyTransition(table, 'archived', table.actions[0]!, [])).toMatchObject({
+        ok: false,
+        error: 'unknown_state',
+      });
+      expect(applyTransition(table, table.initial, 'explode', [])).toMatchObject({
+        ok: false,
+        error: 'unknown_action',
+      });
     });
 
     it('has Vietnamese names for every state and action', () => {
@@ -104,16 +112,20 @@ exhaustive(BALLOT_WORKFLOW, BALLOT_EXPECTED);
 
 describe('abilities', () => {
   it('lists the actions an actor may take in a state', () => {
-    expect(availableActions(PROPOSAL_WORKFLOW, 'submitted', ['proposal.appraise']).sort()).toEqual(['appraise', 'return']);
-    expect(availableActions(PROPOSAL_WORKFLOW, 'submitted', ['proposal.submit'])).toEqual([]);
-    expect(availableActions(PROPOSAL_WORKFLOW, 'approved', ['decision.sign', 'proposal.forward']).sort()).toEqual([
-      'decide',
-      'forward',
+    expect(availableActions(PROPOSAL_WORKFLOW, 'submitted', ['proposal.appraise']).sort()).toEqual([
+      'appraise',
+      'return',
     ]);
+    expect(availableActions(PROPOSAL_WORKFLOW, 'submitted', ['proposal.submit'])).toEqual([]);
+    expect(
+      availableActions(PROPOSAL_WORKFLOW, 'approved', ['decision.sign', 'proposal.forward']).sort(),
+    ).toEqual(['decide', 'forward']);
   });
 
   it('keeps the reason of a return', () => {
-    const r = applyTransition(PROPOSAL_WORKFLOW, 'submitted', 'return', ['proposal.appraise'], { reason: '  Bổ sung biên bản  ' });
+    const r = applyTransition(PROPOSAL_WORKFLOW, 'submitted', 'return', ['proposal.appraise'], {
+      reason: '  Bổ sung biên bản  ',
+    });
     expect(r).toMatchObject({ ok: true, from: 'submitted', to: 'returned', reason: 'Bổ sung biên bản' });
   });
 });

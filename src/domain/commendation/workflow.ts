@@ -68,11 +68,14 @@ export function applyTransition<S extends string, A extends string>(
   if (!(table.actions as readonly string[]).includes(action)) return fail('unknown_action');
   const row = findTransition(table, state as S, action as A);
   if (!row) return fail('transition_not_allowed');
-  const perms = actorPermissions instanceof Set ? (actorPermissions as Set<string>) : new Set(actorPermissions);
+  const perms =
+    actorPermissions instanceof Set ? (actorPermissions as Set<string>) : new Set(actorPermissions);
   if (!perms.has(row.permission)) return fail('permission_denied');
   const reason = input.reason?.trim();
   if (row.requiresReason && !reason) return fail('reason_required');
-  return reason ? { ok: true, from: row.from, to: row.to, row, reason } : { ok: true, from: row.from, to: row.to, row };
+  return reason
+    ? { ok: true, from: row.from, to: row.to, row, reason }
+    : { ok: true, from: row.from, to: row.to, row };
 }
 
 /** Actions possible from a state for an actor (for showing only allowed buttons). */
@@ -90,7 +93,8 @@ export function validateTable<S extends string, A extends string>(table: Transit
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const r of table.rows) {
-    if (!table.states.includes(r.from) || !table.states.includes(r.to)) problems.push(`row ${r.from}→${r.to}: unknown state`);
+    if (!table.states.includes(r.from) || !table.states.includes(r.to))
+      problems.push(`row ${r.from}→${r.to}: unknown state`);
     if (!table.actions.includes(r.action)) problems.push(`row ${r.from}/${r.action}: unknown action`);
     const key = `${r.from}/${r.action}`;
     if (seen.has(key)) problems.push(`duplicate transition ${key}`);
@@ -152,7 +156,13 @@ export const PROPOSAL_PERMISSIONS = {
 } as const;
 
 type PRow = TransitionRow<ProposalState, ProposalAction>;
-const p = (from: ProposalState, action: ProposalAction, to: ProposalState, permission: string, requiresReason = false): PRow => ({
+const p = (
+  from: ProposalState,
+  action: ProposalAction,
+  to: ProposalState,
+  permission: string,
+  requiresReason = false,
+): PRow => ({
   from,
   action,
   to,
@@ -228,12 +238,41 @@ export const REGISTRATION_WORKFLOW: TransitionTable<RegistrationState, Registrat
   actions: REGISTRATION_ACTIONS,
   initial: 'draft',
   rows: [
-    { from: 'draft', action: 'submit', to: 'submitted', permission: REGISTRATION_PERMISSIONS.submit, requiresReason: false },
-    { from: 'returned', action: 'submit', to: 'submitted', permission: REGISTRATION_PERMISSIONS.submit, requiresReason: false },
-    { from: 'submitted', action: 'return', to: 'returned', permission: REGISTRATION_PERMISSIONS.review, requiresReason: true },
-    { from: 'submitted', action: 'approve', to: 'approved', permission: REGISTRATION_PERMISSIONS.review, requiresReason: false },
+    {
+      from: 'draft',
+      action: 'submit',
+      to: 'submitted',
+      permission: REGISTRATION_PERMISSIONS.submit,
+      requiresReason: false,
+    },
+    {
+      from: 'returned',
+      action: 'submit',
+      to: 'submitted',
+      permission: REGISTRATION_PERMISSIONS.submit,
+      requiresReason: false,
+    },
+    {
+      from: 'submitted',
+      action: 'return',
+      to: 'returned',
+      permission: REGISTRATION_PERMISSIONS.review,
+      requiresReason: true,
+    },
+    {
+      from: 'submitted',
+      action: 'approve',
+      to: 'approved',
+      permission: REGISTRATION_PERMISSIONS.review,
+      requiresReason: false,
+    },
   ],
-  stateNames: { draft: 'Đang soạn', submitted: 'Đã gửi', returned: 'Trả lại để bổ sung', approved: 'Đã duyệt' },
+  stateNames: {
+    draft: 'Đang soạn',
+    submitted: 'Đã gửi',
+    returned: 'Trả lại để bổ sung',
+    approved: 'Đã duyệt',
+  },
   actionNames: { submit: 'Gửi đăng ký', return: 'Trả lại', approve: 'Duyệt' },
 };
 
@@ -254,8 +293,20 @@ export const BALLOT_WORKFLOW: TransitionTable<BallotState, BallotAction> = {
   actions: BALLOT_ACTIONS,
   initial: 'draft',
   rows: [
-    { from: 'draft', action: 'open', to: 'open', permission: BALLOT_PERMISSIONS.manage, requiresReason: false },
-    { from: 'open', action: 'close', to: 'closed', permission: BALLOT_PERMISSIONS.manage, requiresReason: false },
+    {
+      from: 'draft',
+      action: 'open',
+      to: 'open',
+      permission: BALLOT_PERMISSIONS.manage,
+      requiresReason: false,
+    },
+    {
+      from: 'open',
+      action: 'close',
+      to: 'closed',
+      permission: BALLOT_PERMISSIONS.manage,
+      requiresReason: false,
+    },
   ],
   stateNames: { draft: 'Chuẩn bị', open: 'Đang bỏ phiếu', closed: 'Đã kết thúc' },
   actionNames: { open: 'Mở bỏ phiếu', close: 'Kết thúc bỏ phiếu' },

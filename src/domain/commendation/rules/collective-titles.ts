@@ -194,7 +194,8 @@ export const CO_THI_DUA_CP: Rule = {
           cond.leadsEmulationBlock({
             id: 'co-cp.leads',
             citation: art(25),
-            description: 'Năm {year} dẫn đầu khối, cụm thi đua của bộ, ngành, tỉnh hoặc khối, cụm thi đua Trung ương',
+            description:
+              'Năm {year} dẫn đầu khối, cụm thi đua của bộ, ngành, tỉnh hoặc khối, cụm thi đua Trung ương',
           }),
         ],
       }),
@@ -222,7 +223,8 @@ export const CO_THI_DUA_CP: Rule = {
           minimum: 0,
         },
         unconfirmed: true,
-        citation: 'Nghị định 91/2017/NĐ-CP (quy định cũ: không quá 20% tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh)',
+        citation:
+          'Nghị định 91/2017/NĐ-CP (quy định cũ: không quá 20% tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh)',
         note: 'Tỷ lệ hiện hành chưa xác minh; mặc định tắt.',
       },
       vote: DEFAULT_VOTE,

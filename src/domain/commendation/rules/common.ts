@@ -26,7 +26,8 @@ export const ONE_USE_CITATION =
 
 export const AUTH_GRASSROOTS =
   'Thủ trưởng cơ quan, đơn vị có tư cách pháp nhân; Giám đốc Sở; Chủ tịch Ủy ban nhân dân cấp xã';
-export const AUTH_PROVINCE_OR_MINISTRY = 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Chủ tịch Ủy ban nhân dân tỉnh';
+export const AUTH_PROVINCE_OR_MINISTRY =
+  'Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Chủ tịch Ủy ban nhân dân tỉnh';
 export const AUTH_PM = 'Thủ tướng Chính phủ';
 export const AUTH_PRESIDENT = 'Chủ tịch nước (theo đề nghị của Thủ tướng Chính phủ)';
 export const AUTHORITY_CITATION = art(80);

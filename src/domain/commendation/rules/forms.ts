@@ -43,14 +43,20 @@ export const GIAY_KHEN: Rule = {
         id: 'gk-cn',
         citation: art(75, 'Khoản 2'),
         conditions: [
-          cond.ratingInYear({ id: 'gk-cn.rating', atLeast: 'HTTNV', citation: art(75, 'Khoản 2'), unconfirmed: true }),
+          cond.ratingInYear({
+            id: 'gk-cn.rating',
+            atLeast: 'HTTNV',
+            citation: art(75, 'Khoản 2'),
+            unconfirmed: true,
+          }),
           noDiscipline('gk-cn.no-discipline'),
         ],
       }),
       judgementCriteria: [
         {
           id: 'gk-cn.achievement',
-          description: 'Có thành tích trong phong trào thi đua hoặc thành tích đột xuất theo tiêu chuẩn của tỉnh',
+          description:
+            'Có thành tích trong phong trào thi đua hoặc thành tích đột xuất theo tiêu chuẩn của tỉnh',
           citation: art(75),
         },
       ],
@@ -82,7 +88,8 @@ export const GIAY_KHEN: Rule = {
       judgementCriteria: [
         {
           id: 'gk-tt.achievement',
-          description: 'Có thành tích trong phong trào thi đua hoặc thành tích đột xuất theo tiêu chuẩn của tỉnh',
+          description:
+            'Có thành tích trong phong trào thi đua hoặc thành tích đột xuất theo tiêu chuẩn của tỉnh',
           citation: art(75),
         },
       ],
@@ -111,7 +118,8 @@ function bkIndividual(prefix: string): SubjectRule {
         cond.anyOf({
           id: `${prefix}.run`,
           citation: c,
-          description: 'Có 02 lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” hoặc 02 năm liên tục trở lên hoàn thành xuất sắc nhiệm vụ',
+          description:
+            'Có 02 lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” hoặc 02 năm liên tục trở lên hoàn thành xuất sắc nhiệm vụ',
           conditions: [
             cond.awardRun({
               id: `${prefix}.run.cstdcs`,
@@ -227,7 +235,10 @@ export const BANG_KHEN_BO: Rule = {
   name: AWARD_NAMES.BANG_KHEN_BO,
   kind: 'form',
   level: 'ministry',
-  authority: { value: 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ (ví dụ Bộ trưởng Bộ Y tế)', citation: AUTHORITY_CITATION },
+  authority: {
+    value: 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ (ví dụ Bộ trưởng Bộ Y tế)',
+    citation: AUTHORITY_CITATION,
+  },
   citation: art(74),
   validFrom: LAW_IN_FORCE,
   validTo: null,
@@ -376,7 +387,8 @@ function order(spec: OrderSpec): Rule {
               },
               citation: c,
               unconfirmed: spec.individualUnconfirmed || undefined,
-              description: 'Đã được tặng {after}, sau đó có từ {years} năm liên tục trở lên đến năm {year} xếp loại {rating}, {within}',
+              description:
+                'Đã được tặng {after}, sau đó có từ {years} năm liên tục trở lên đến năm {year} xếp loại {rating}, {within}',
             }),
             noDiscipline(`${spec.code.toLowerCase()}.no-discipline`),
           ],
@@ -406,7 +418,10 @@ function order(spec: OrderSpec): Rule {
             unconfirmed: true,
           },
         ],
-        coefficient: { value: spec.coefficient[1], citation: `${ORDER_BONUS_CITATION} (tập thể gấp 2 lần cá nhân)` },
+        coefficient: {
+          value: spec.coefficient[1],
+          citation: `${ORDER_BONUS_CITATION} (tập thể gấp 2 lần cá nhân)`,
+        },
         cap: NO_CAP_KNOWN,
         vote: DEFAULT_VOTE,
       },
@@ -511,7 +526,6 @@ export const HCLD_1 = order({
         within: { awards: [{ codes: ['CO_THI_DUA_CP'], count: 1 }] },
         citation: OLD_LAW,
         unconfirmed: true,
-
       }),
     ],
   }),

@@ -41,7 +41,8 @@ export const LDTT: Rule = {
       judgementCriteria: [
         {
           id: 'ldtt.spirit',
-          description: 'Có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua',
+          description:
+            'Có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua',
           citation: art(24, 'Khoản 1'),
         },
         {
@@ -92,7 +93,8 @@ export const CSTDCS: Rule = {
                 count: 1,
                 windowYears: 1,
                 citation: `${art(23)}; ${ONE_USE_CITATION}`,
-                description: 'Có {count} sáng kiến được cơ sở công nhận năm {year}, chưa dùng để xét khen thưởng khác',
+                description:
+                  'Có {count} sáng kiến được cơ sở công nhận năm {year}, chưa dùng để xét khen thưởng khác',
               }),
               cond.researchProjects({
                 id: 'cstdcs.research',
@@ -100,7 +102,8 @@ export const CSTDCS: Rule = {
                 count: 1,
                 windowYears: 1,
                 citation: art(23),
-                description: 'Có {count} đề tài, đề án, công trình khoa học và công nghệ được nghiệm thu năm {year}',
+                description:
+                  'Có {count} đề tài, đề án, công trình khoa học và công nghệ được nghiệm thu năm {year}',
               }),
             ],
           }),
@@ -110,7 +113,13 @@ export const CSTDCS: Rule = {
       judgementCriteria: [],
       coefficient: { value: '1.0', citation: TITLE_BONUS_CITATION },
       cap: {
-        value: { enabled: false, ratio: { num: 15, den: 100 }, base: 'ldtt_holders', rounding: 'floor', minimum: 0 },
+        value: {
+          enabled: false,
+          ratio: { num: 15, den: 100 },
+          base: 'ldtt_holders',
+          rounding: 'floor',
+          minimum: 0,
+        },
         unconfirmed: true,
         citation: 'Nghị định 91/2017/NĐ-CP (quy định cũ: không quá 15% số cá nhân đạt LĐTT)',
         note: 'Chưa xác minh tỷ lệ này còn áp dụng theo NĐ 98/NĐ 152; mặc định tắt.',
