@@ -1,3 +1,4 @@
 // The one database schema. Each feature adds its tables in its own file here.
 export * from './platform';
 export * from './history';
+export * from './numbering';

@@ -405,6 +405,31 @@ async function loadBatch(db: Queryable, ctx: Ctx, id: string) {
  * With errors in the file, only `validOnly` is accepted.
  */
 export async function commitImport(ctx: Ctx, id: string, mode: 'all' | 'validOnly') {
+  const result = await writeImport(ctx, id, mode);
+  await refreshStatistics(ctx.db, result.created + result.updated);
+  return result;
+}
+
+/**
+ * Refreshes the planner statistics of the tables the staff list joins after an import that changed
+ * many rows, with autovacuum's default threshold (50 rows + 10 % of the table). The embedded engine
+ * (PGlite) has no autovacuum: without this its planner kept the estimates of the empty tables and,
+ * with 50,000 staff, counted the staff list with a nested loop over every (person, unit) pair —
+ * 49 s instead of 0.2 s (bench/README.md). On a server, autovacuum would do it within a minute.
+ * Statistics only speed queries up: a failure (e.g. a database user that does not own the tables)
+ * is ignored.
+ */
+async function refreshStatistics(db: Queryable, changedRows: number): Promise<void> {
+  try {
+    const res = await db.execute<{ n: number }>(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'people'::regclass`);
+    if (changedRows <= 50 + 0.1 * Number(res.rows[0]?.n ?? 0)) return;
+    await db.execute(sql`analyze organizations, people, memberships`);
+  } catch {
+    // best effort
+  }
+}
+
+async function writeImport(ctx: Ctx, id: string, mode: 'all' | 'validOnly') {
   return ctx.db.transaction(async (tx) => {
     const batch = await loadBatch(tx, ctx, id);
     if (mode === 'all' && batch.errors.length > 0) {

@@ -1,27 +1,14 @@
 import type { FastifyReply } from 'fastify';
+import { safeDownloadName } from '../../documents/download';
+import { MIME } from '../../documents/record';
 
-/** Content-Disposition for a download with a Vietnamese file name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\/]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/[/\\]/g, '_'))}`;
-}
+export { MIME };
 
-export const MIME = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
-
-export function sendFile(reply: FastifyReply, bytes: Buffer, fileName: string, mime: string) {
+/** Sends generated or stored bytes as a download with a Vietnamese file name (RFC 6266 / 5987). */
+export function sendFile(reply: FastifyReply, bytes: Buffer, fileName: string, mime: string, disposition: 'attachment' | 'inline' = 'attachment') {
   return reply
     .header('content-type', mime)
-    .header('content-disposition', contentDisposition(fileName))
+    .header('content-disposition', safeDownloadName(fileName, disposition).contentDisposition)
     .header('x-content-type-options', 'nosniff')
     .send(bytes);
 }
