@@ -12,7 +12,7 @@
  * Chủ tịch UBND tỉnh/thành phố → BANG_KHEN_TINH …).
  */
 import { AWARD_CODES, type AwardCode } from '../../commendation/codes';
-import { ROMAN_HEADING, findHeadings, isHeading } from './sections';
+import { findHeadings, isHeading, ROMAN_HEADING } from './sections';
 import type { PlanText } from './text';
 import { lineRaw, matchAll } from './text';
 
@@ -33,7 +33,7 @@ const MINISTER =
   /b[o]\s*tr[u][a-z]{1,2}ng|(?<![a-z])b[o]\s*y\s*te|c[a-z]p\s*b[o](?![a-z])|c[u]a\s*b[o](?![a-z])/;
 const PROVINCE = /ch[u]\s*t[i]ch|ubnd|(?<![a-z])[u]y\s*ban|(?<![a-z])t[i]nh(?![a-z])|thanh\s*ph[o](?![a-z])/;
 // Class of the Labour Order: "hạng Nhất/Nhì/Ba".
-const HCLD_CLASS = /^\s*,?\s*h[a-z]{1,2}ng\s*(nh[a-z]{1,2}t|nh[i]|ba)(?![a-z])/;
+const HCLD_CLASS = /^\s*,?\s*h[a-z]{1,2}ng\s*(nh[a-z]{1,2}t|nh[i]|ba)/; // no word end: OCR glues "hang Bacho"
 
 /** The words after an anchor, up to the end of its list item. */
 function authorityWindow(canon: string, from: number): string {

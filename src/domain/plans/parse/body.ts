@@ -5,7 +5,7 @@
  *   the deadlines found in each department's text.
  */
 import { findDeadlines } from './schedule';
-import { ROMAN_HEADING, findHeadings, isHeading } from './sections';
+import { findHeadings, isHeading, ROMAN_HEADING } from './sections';
 import type { PlanText } from './text';
 import { lineCanon, lineRaw, squash } from './text';
 import type { Responsibility } from './types';

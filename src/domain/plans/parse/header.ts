@@ -11,7 +11,7 @@
  * PIEN BIEN PHU DPoc lap - Tw do - Hanh phic"), so every part is found by its own pattern and the
  * national motto is cut out of the issuer lines.
  */
-import { NAM, NGAY, THANG, isoDate } from './dates';
+import { isoDate, NAM, NGAY, THANG } from './dates';
 import { fuzzyFindAll, ocrDistance } from './fuzzy';
 import { normalizeDocumentNumber } from './numbers';
 import type { PlanText, TextLine } from './text';
@@ -180,8 +180,9 @@ function headerOrganisations(doc: PlanText, lines: TextLine[]): string[] {
 }
 
 // A line that starts the preamble or the body, so it is no longer part of the title.
+// (No space needed after "Căn cứ"/"Thực hiện": OCR glues "Can cuLuat".)
 const BODY_START =
-  /^(?:c[a-z]n\s*c[a-z]{1,2}\s|th[a-z]{0,2}c\s*h[a-z]{1,3}n\s|x[a-z]t\s+d[a-z]\s+ngh|theo\s+d[a-z]\s+ngh|(?:[ivxl]{1,4}|\d{1,2})\s*[.,)]\s)/;
+  /^(?:c[a-z]n\s*c[a-z]{1,2}|th[a-z]{0,2}c\s*h[a-z]{1,3}n|x[a-z]t\s+d[a-z]\s+ngh|theo\s+d[a-z]\s+ngh|(?:[ivxl]{1,4}|\d{1,2})\s*[.,)]\s)/;
 
 function readTitle(doc: PlanText, kindLine: TextLine): { title: string | null; end: number } {
   const parts: string[] = [];
@@ -191,7 +192,7 @@ function readTitle(doc: PlanText, kindLine: TextLine): { title: string | null; e
     if (!raw || !/\p{L}/u.test(raw)) continue;
     const canon = lineCanon(doc, line).trim();
     if (
-      parts.length > 0 ? BODY_START.test(canon) : /^c[a-z]n\s*c[a-z]{1,2}\s|^[ivxl]{1,4}\s*[.,]\s/.test(canon)
+      parts.length > 0 ? BODY_START.test(canon) : /^c[a-z]n\s*c[a-z]{1,2}|^[ivxl]{1,4}\s*[.,]\s/.test(canon)
     )
       break;
     parts.push(raw);

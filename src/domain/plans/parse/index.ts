@@ -26,6 +26,7 @@ import { findRecipients, findSigner } from './signature';
 import { lineAt, preparePlanText } from './text';
 import type { ParsedPlan } from './types';
 
+export { documentXmlToText } from './docx-text';
 export type {
   DocumentRef,
   ParsedPlan,
@@ -36,8 +37,7 @@ export type {
   Review,
   Signer,
 } from './types';
-export { restoreDiacritics, properName } from './vocabulary';
-export { documentXmlToText } from './docx-text';
+export { properName, restoreDiacritics } from './vocabulary';
 
 export function parsePlanText(text: string): ParsedPlan {
   const doc = preparePlanText(text);

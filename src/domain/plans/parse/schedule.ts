@@ -10,12 +10,13 @@ import type { Phase, Recurrence, ReportDeadline, Review } from './types';
 // "giai đoạn" (OCR "giai doan", "Giai Poan").
 const GIAI_DOAN = String.raw`giai\s*[dp][o0][a-z]n`;
 // A year range: "2025-2027", "2025 – 2027", "2025- -2030", "năm 2025 đến năm 2027".
-const RANGE = String.raw`(20\d\d)(?:\s*[-–—]+\s*|\s+(?:den|toi)\s+)+(?:${NAM}\s+)?(20\d\d)`;
+// ("đến" may come out as "dén" / "d€n", hence d\S{1,2}n)
+const RANGE = String.raw`(20\d\d)(?:\s*[-–—]+\s*|\s+(?:d\S{1,2}n|t[o0]i)\s*)+(?:${NAM}\s*)?(20\d\d)`;
 // Numbered phase: "Giai đoạn 1 (từ năm 2025-2027)", "Giai doan O1 (tr nam …)", "Giai đoạn II: 2027 – 2030".
 // The ordinal is 1–9 (OCR writes "01" as "O1"), a Roman numeral or a word; then up to one short word
 // ("từ", OCR "tr"/"tir"/"tw") and "năm" before the range.
 const NUMBERED_PHASE = new RegExp(
-  String.raw`${GIAI_DOAN}\s*(?:thu\s+)?(?:[o0]?[1-9]|i{1,3}|iv|mot|hai|ba)(?![a-z0-9])\s*[:.,]?\s*\(?\s*(?:[a-z]{1,4}\s+)?(?:${NAM}\s+)?${RANGE}`,
+  String.raw`${GIAI_DOAN}\s*(?:thu\s+)?(?:[o0]?[1-9]|i{1,3}|iv|mot|hai|ba)(?![a-z0-9])\s*[:.,]?\s*\(?\s*(?:[a-z]{1,4}\s*)?(?:${NAM}\s*)?${RANGE}`,
   'g',
 );
 // Unnumbered: "giai đoạn 2025-2030", "giai đoạn năm 2025 - 2030" (the whole movement).
@@ -46,8 +47,9 @@ export function findPhases(doc: PlanText): Phase[] {
 }
 
 // "sơ kết" (not "số kết quả"), "tổng kết" (OCR "téng két", "tong Kkét"); "sơ, tổng kết" has no year.
-const SO_KET = /(?<![a-z])s[o]\s*k{1,2}et(?![a-z])(?!\s*qu)/g;
-const TONG_KET = /t[oe]n?g\s*k{1,2}et(?![a-z])(?!\s*qu)/g;
+// (A letter may follow directly: OCR drops spaces, "tong kétvao nam 2030".)
+const SO_KET = /(?<![a-z])s[o]\s*k{1,2}et(?!\s*qu)/g;
+const TONG_KET = /t[oe]n?g\s*k{1,2}et(?!\s*qu)/g;
 const YEAR_AFTER = new RegExp(String.raw`${NAM}\s*(20\d\d)(?!\d)`);
 const YEAR_BEFORE = new RegExp(String.raw`${NAM}\s*(20\d\d)\s*[:,-]?\s*$`);
 // Where a review's sentence stops: ".", ";", a list item or numbered item on the next line.

@@ -117,8 +117,18 @@ function titlePart(raw: string, canon: string): string | null {
 const PREFIXES =
   /^(?:(?:PGS|GS|TS|ThS|THS|Ths|BSCKII|BSCKI|BSCK\s?II|BSCK\s?I|BS\s?CKII|BS\s?CKI|BSNT|BS|Bs|DS|DSCKI|DSCKII|CN|KS|TTƯT|TTND)\s*\.\s*)+/u;
 
+/** Undoes OCR character swaps inside words ("L€" → "Le", "H6ng" → "Hong"), like text.ts ocrCanon. */
+function repairWord(word: string): string {
+  if (!/\p{L}/u.test(word)) return word;
+  return word
+    .replace(/(?<=\p{L})[€&¢]/gu, 'e')
+    .replace(/[06]/g, 'o')
+    .replace(/4/g, 'a');
+}
+
 function nameFrom(raw: string): string | null {
   let s = squash(raw).replace(/^[~\-–•*.,:;'"`\s]+/, '');
+  s = s.split(' ').map(repairWord).join(' ');
   s = s.replace(PREFIXES, '').replace(/[\s.,;:]+$/, '');
   const words = s.split(' ');
   if (words.length < 2 || words.length > 6) return null;

@@ -314,7 +314,7 @@ function buildIndex(phrases: readonly string[]): Map<string, Entry[]> {
   const byFirstLetter = new Map<string, Entry[]>();
   const seen = new Set<string>();
   for (const proper of phrases) {
-    const properWords = proper.split(' ').filter((w) => /[\p{L}\d]/u.test(w));
+    const properWords = proper.match(/[\p{L}\d]+/gu) ?? [];
     const key = properWords.map(looseKey).join('');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -414,9 +414,9 @@ function matchEntry(tokens: Token[], i: number, entry: Entry, text: string): num
   let acc = '';
   for (let j = i; j < tokens.length; j++) {
     if (j > i) {
-      // only spaces (or a hyphen between spaces) may separate the words of a phrase
+      // only spaces, or a hyphen / comma and spaces, may separate the words of a phrase
       const between = text.slice(tokens[j - 1].end, tokens[j].start);
-      if (!/^\s*(?:[-–]\s*)?$/.test(between) || between.includes('\n\n')) return -1;
+      if (!/^\s*(?:[-–,]\s*)?$/.test(between) || between.includes('\n\n')) return -1;
     }
     acc += tokens[j].key;
     if (acc === entry.key) return j;
