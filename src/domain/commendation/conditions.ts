@@ -321,7 +321,7 @@ function yearList(years: readonly number[]): string {
 }
 
 function decisionSuffix(idx: HistoryIndex, code: AwardCode, year: number): string {
-  const rec = idx.awardRecord.get(`${code}:${year}`);
+  const rec = idx.awards.get(code)?.get(year);
   return rec?.decisionNumber ? ` (Quyết định số ${rec.decisionNumber})` : '';
 }
 
@@ -396,19 +396,31 @@ function windowLength(node: Condition): number {
   }
 }
 
-const templateCache = new WeakMap<Condition, string>();
+interface TemplateCache {
+  template: string;
+  byYear: Map<number, string>;
+}
 
-/** The node's description for an evaluation year. */
+const templateCache = new WeakMap<Condition, TemplateCache>();
+
+/** The node's description for an evaluation year (memoised per node and year). */
 export function renderDescription(node: Condition, year: number): string {
-  let t = templateCache.get(node);
-  if (t === undefined) {
+  let c = templateCache.get(node);
+  if (c === undefined) {
     const vars = staticVars(node);
-    t = node.description.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-    templateCache.set(node, t);
+    c = {
+      template: node.description.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m),
+      byYear: new Map(),
+    };
+    templateCache.set(node, c);
   }
-  if (!t.includes('{')) return t;
-  const from = year - windowLength(node) + 1;
-  return t.replace(/\{year\}/g, String(year)).replace(/\{fromYear\}/g, String(from));
+  let out = c.byYear.get(year);
+  if (out === undefined) {
+    const from = year - windowLength(node) + 1;
+    out = c.template.replace(/\{year\}/g, String(year)).replace(/\{fromYear\}/g, String(from));
+    c.byYear.set(year, out);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1030,7 +1042,7 @@ function evalAwardCount(node: AwardCount, env: EvalEnv): NodeResult {
   let count = 0;
   for (let y = from; y <= year; y += 1) {
     for (const c of node.codes) {
-      if (idx.awardYears.get(c)?.has(y)) {
+      if (idx.awards.get(c)?.has(y)) {
         count += 1;
         hits.push(`${AWARD_ABBREVIATIONS[c]} ${y}`);
       }
@@ -1047,7 +1059,7 @@ function evalAwardCount(node: AwardCount, env: EvalEnv): NodeResult {
 
 function evalQualifiesFor(node: QualifiesFor, env: EvalEnv, reserved: ReadonlySet<string>): NodeResult {
   const y = env.year;
-  if (env.idx.awardYears.get(node.code)?.has(y)) {
+  if (env.idx.awards.get(node.code)?.has(y)) {
     return leaf(node, env, true, [
       `Năm ${y}: đã được tặng ${AWARD_ABBREVIATIONS[node.code]}${decisionSuffix(env.idx, node.code, y)}`,
     ]);

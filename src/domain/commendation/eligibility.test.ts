@@ -417,7 +417,8 @@ describe('evaluateNominee / evaluateAward', () => {
       expect(v.summary).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỹý]/);
     }
     expect(vs.find((v) => v.code === 'HCLD_1')!.unconfirmed).toBe(true);
-    expect(vs.find((v) => v.code === 'LDTT')!.unconfirmed).toBe(true); // the discipline principle's article is unverified
+    expect(vs.find((v) => v.code === 'LDTT')!.unconfirmed).toBe(false);
+    expect(vs.find((v) => v.code === 'CSTD_TINH')!.unconfirmed).toBe(true); // evidence window unverified
     const ldtt = vs.find((v) => v.code === 'LDTT')!;
     expect(ldtt.judgementCriteria.map((j) => j.id)).toContain('ldtt.spirit');
   });

@@ -59,7 +59,7 @@ export interface Verdict {
   consumesInitiatives: string[];
   /** Research project ids a positive verdict relies on. */
   consumesResearchProjects: string[];
-  judgementCriteria: { id: string; description: string; citation: string }[];
+  judgementCriteria: readonly { id: string; description: string; citation: string }[];
   /** Some parameter of the evaluated standard is flagged unconfirmed. */
   unconfirmed: boolean;
   /** One Vietnamese sentence. */
@@ -87,7 +87,8 @@ interface CompiledRule {
   rule: Rule;
   subjectRule: SubjectRule;
   unconfirmed: boolean;
-  unconfirmedNodes: ReadonlySet<string>;
+  /** Shared, frozen list for every verdict of this rule. */
+  judgementCriteria: readonly { id: string; description: string; citation: string }[];
 }
 
 interface Compiled {
@@ -114,7 +115,11 @@ function compile(rs: RuleSet): Compiled {
         rule,
         subjectRule,
         unconfirmed: !!subjectRule.unconfirmed || unconfirmedNodes.size > 0,
-        unconfirmedNodes,
+        judgementCriteria: Object.freeze(
+          subjectRule.judgementCriteria.map((j) =>
+            Object.freeze({ id: j.id, description: j.description, citation: j.citation }),
+          ),
+        ),
       };
       ordered.get(s)!.push(c);
       byKey.set(`${rule.code}/${s}`, c);
@@ -129,7 +134,7 @@ function label(kind: AwardKind, name: string): string {
   return kind === 'title' ? `danh hiệu “${name}”` : `“${name}”`;
 }
 
-function flatten(root: NodeResult, unconfirmedNodes: ReadonlySet<string>): ConditionOutcome[] {
+function flatten(root: NodeResult): ConditionOutcome[] {
   const out: ConditionOutcome[] = [];
   const visit = (r: NodeResult, depth: number) => {
     out.push({
@@ -140,7 +145,7 @@ function flatten(root: NodeResult, unconfirmedNodes: ReadonlySet<string>): Condi
       citation: r.node.citation,
       depth,
       type: r.node.type,
-      unconfirmed: unconfirmedNodes.has(r.node.id),
+      unconfirmed: r.node.unconfirmed === true,
     });
     for (const c of r.children) visit(c, depth + 1);
   };
@@ -272,17 +277,21 @@ function evaluateCompiled(
       (e.kind === 'initiative' ? consumesInitiatives : consumesResearchProjects).push(e.id);
   }
   return {
-    ...baseVerdict(history, year, rs, rule),
+    code: rule.code,
+    name: rule.name,
+    kind: rule.kind,
+    subject: history.subject,
+    nomineeId: history.id,
+    year,
+    ruleSetId: rs.id,
+    ruleSetVersion: rs.version,
+    ruleVersion: rule.version,
     status,
     citation: sr.citation,
-    conditions: flatten(root, c.unconfirmedNodes),
+    conditions: flatten(root),
     consumesInitiatives,
     consumesResearchProjects,
-    judgementCriteria: sr.judgementCriteria.map((j) => ({
-      id: j.id,
-      description: j.description,
-      citation: j.citation,
-    })),
+    judgementCriteria: c.judgementCriteria,
     unconfirmed: c.unconfirmed,
     summary: summarise(status, history, rule, sr, year, root),
   };

@@ -96,8 +96,8 @@ describe('history index', () => {
       }),
     );
     expect(idx.ratingByYear.get(2024)).toBe('HTXSNV');
-    expect([...idx.awardYears.get('CSTDCS')!].sort()).toEqual([2022, 2024]);
-    expect(idx.awardRecord.get('CSTDCS:2024')?.decisionNumber).toBe('3/QĐ-SYT');
+    expect([...idx.awards.get('CSTDCS')!.keys()].sort()).toEqual([2022, 2024]);
+    expect(idx.awards.get('CSTDCS')!.get(2024)?.decisionNumber).toBe('3/QĐ-SYT');
     expect(latestAwardBefore(idx, ['CSTDCS'], 2024)).toEqual({ code: 'CSTDCS', year: 2022 });
     expect(latestAwardBefore(idx, ['CSTDCS'], 2022)).toBeNull();
   });

@@ -143,19 +143,20 @@ export interface HistoryIndex {
   readonly history: NomineeHistory;
   /** Best rating per year (a merged collective may carry several for one year). */
   readonly ratingByYear: ReadonlyMap<number, Rating>;
-  /** Years in which each code is held. */
-  readonly awardYears: ReadonlyMap<AwardCode, ReadonlySet<number>>;
-  /** One representative record per code and year, key `${code}:${year}`. */
-  readonly awardRecord: ReadonlyMap<string, AwardRecord>;
+  /** Per code, the years it is held with one representative record (one with a decision number if any). */
+  readonly awards: ReadonlyMap<AwardCode, ReadonlyMap<number, AwardRecord>>;
   /** Sorted: narrowest scope first, then oldest, then id (the order evidence is consumed in). */
   readonly initiatives: readonly EvidenceItem[];
   readonly research: readonly EvidenceItem[];
   readonly disciplines: readonly DisciplineRecord[];
   readonly members: ReadonlyMap<number, AggregatedMembers>;
   readonly leadership: ReadonlyMap<number, readonly BlockLeadership[]>;
-  /** Memo of countFromYear per evaluation year. */
-  readonly cutoffMemo: Map<number, number>;
+  /** Memo of countFromYear per evaluation year (created on first use). */
+  cutoffMemo: Map<number, number> | null;
 }
+
+const EMPTY: EvidenceItem[] = [];
+const NO_MEMBERS: MemberSummary[] = [];
 
 const SCOPE_ORDER: Record<InitiativeScope, number> = { unit: 0, province: 1, national: 2 };
 
@@ -175,43 +176,46 @@ export function indexHistory(history: NomineeHistory): HistoryIndex {
     const prev = ratingByYear.get(r.year);
     if (prev === undefined || RATING_RANK[r.rating] > RATING_RANK[prev]) ratingByYear.set(r.year, r.rating);
   }
-  const awardYears = new Map<AwardCode, Set<number>>();
-  const awardRecord = new Map<string, AwardRecord>();
+  const awards = new Map<AwardCode, Map<number, AwardRecord>>();
   for (const a of history.awards) {
-    let set = awardYears.get(a.code);
-    if (!set) {
-      set = new Set();
-      awardYears.set(a.code, set);
+    let byYear = awards.get(a.code);
+    if (!byYear) {
+      byYear = new Map();
+      awards.set(a.code, byYear);
     }
-    set.add(a.year);
-    const key = `${a.code}:${a.year}`;
-    const prev = awardRecord.get(key);
-    if (!prev || (!prev.decisionNumber && a.decisionNumber)) awardRecord.set(key, a);
+    const prev = byYear.get(a.year);
+    if (!prev || (!prev.decisionNumber && a.decisionNumber)) byYear.set(a.year, a);
   }
-  const initiatives: EvidenceItem[] = history.initiatives.map((i) => ({
-    kind: 'initiative',
-    id: i.id,
-    title: i.title,
-    year: i.year,
-    scope: i.scope,
-    date: i.recognisedOn,
-    usedBy: i.usedBy,
-  }));
+  const initiatives: EvidenceItem[] =
+    history.initiatives.length === 0
+      ? EMPTY
+      : history.initiatives.map((i) => ({
+          kind: 'initiative',
+          id: i.id,
+          title: i.title,
+          year: i.year,
+          scope: i.scope,
+          date: i.recognisedOn,
+          usedBy: i.usedBy,
+        }));
   initiatives.sort(compareEvidence);
-  const research: EvidenceItem[] = history.researchProjects.map((p) => ({
-    kind: 'research',
-    id: p.id,
-    title: p.title,
-    year: p.year,
-    scope: p.scope,
-    date: p.acceptedOn,
-    usedBy: p.usedBy,
-  }));
+  const research: EvidenceItem[] =
+    history.researchProjects.length === 0
+      ? EMPTY
+      : history.researchProjects.map((p) => ({
+          kind: 'research',
+          id: p.id,
+          title: p.title,
+          year: p.year,
+          scope: p.scope,
+          date: p.acceptedOn,
+          usedBy: p.usedBy,
+        }));
   research.sort(compareEvidence);
 
   const members = new Map<number, AggregatedMembers>();
   const seenSource = new Set<string>();
-  for (const m of history.members ?? []) {
+  for (const m of history.members ?? NO_MEMBERS) {
     const source = `${m.orgId ?? history.id}:${m.year}`;
     if (seenSource.has(source)) continue; // one summary per organisation and year
     seenSource.add(source);
@@ -245,14 +249,13 @@ export function indexHistory(history: NomineeHistory): HistoryIndex {
   return {
     history,
     ratingByYear,
-    awardYears,
-    awardRecord,
+    awards,
     initiatives,
     research,
     disciplines: history.disciplines,
     members,
     leadership,
-    cutoffMemo: new Map(),
+    cutoffMemo: null,
   };
 }
 
@@ -267,6 +270,8 @@ export function yearOf(date: ISODate): number {
  * -Infinity when no discipline applies, +Infinity while a discipline is open-ended.
  */
 export function countFromYear(idx: HistoryIndex, evalYear: number): number {
+  if (idx.disciplines.length === 0) return Number.NEGATIVE_INFINITY;
+  idx.cutoffMemo ??= new Map();
   const memo = idx.cutoffMemo.get(evalYear);
   if (memo !== undefined) return memo;
   const yearEnd = `${evalYear}-12-31`;
@@ -281,7 +286,7 @@ export function countFromYear(idx: HistoryIndex, evalYear: number): number {
 }
 
 export function holdsAward(idx: HistoryIndex, codes: readonly AwardCode[], year: number): AwardCode | null {
-  for (const c of codes) if (idx.awardYears.get(c)?.has(year)) return c;
+  for (const c of codes) if (idx.awards.get(c)?.has(year)) return c;
   return null;
 }
 
@@ -293,7 +298,7 @@ export function latestAwardBefore(
 ): { code: AwardCode; year: number } | null {
   let best: { code: AwardCode; year: number } | null = null;
   for (const c of codes) {
-    for (const y of idx.awardYears.get(c) ?? []) {
+    for (const y of idx.awards.get(c)?.keys() ?? []) {
       if (y < before && (best === null || y > best.year)) best = { code: c, year: y };
     }
   }

@@ -32,13 +32,16 @@ export const AUTH_PM = 'Thủ tướng Chính phủ';
 export const AUTH_PRESIDENT = 'Chủ tịch nước (theo đề nghị của Thủ tướng Chính phủ)';
 export const AUTHORITY_CITATION = art(80);
 
-/** "Không xét khen thưởng khi đang bị kỷ luật" — a condition for every individual standard. */
+/**
+ * "Không xét khen thưởng khi đang bị kỷ luật" — a condition for every individual standard. The
+ * principle is confirmed (law.md §0, ✔); only the article number in NĐ 98/NĐ 152 is to verify,
+ * so the node is not flagged unconfirmed.
+ */
 export function noDiscipline(id: string): NoDiscipline {
   return cond.noDiscipline({
     id,
     citation: PRINCIPLES_CITATION,
-    unconfirmed: true,
-    note: 'Principle confirmed by secondary sources; article numbers in NĐ 98/NĐ 152 to verify.',
+    note: 'Article numbers in NĐ 98/NĐ 152 to verify.',
   });
 }
 
