@@ -29,7 +29,12 @@ const PASSWORD = 'demo1234';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // the person this test imports; the name appears nowhere in the demo data
-const NEW_PERSON = { code: 'E2E-0001', name: 'Nguyễn Thị Thục Quyên', search: 'nguyen thi thuc quyen', cccd: '011190123456' };
+const NEW_PERSON = {
+  code: 'E2E-0001',
+  name: 'Nguyễn Thị Thục Quyên',
+  search: 'nguyen thi thuc quyen',
+  cccd: '011190123456',
+};
 const SECOND_PERSON = { code: 'E2E-0002', name: 'Lò Văn Thắng' };
 const KHOA = { code: 'BVDK-DB-NOI', name: 'Khoa Nội tổng hợp' };
 const MERGE = {
@@ -54,7 +59,12 @@ async function shot(p: Page, name: string, fullPage = false) {
 }
 
 async function newContext(width: number, height: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
   const p = await context.newPage();
   p.setDefaultTimeout(20_000);
   p.on('pageerror', (err) => pageErrors.push(err.message));
@@ -140,12 +150,15 @@ async function pickOrg(p: Page, label: string, search: string, name: string) {
   const input = p.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(search);
-  const node = p.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first();
+  const node = p
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
+    .first();
   await node.click();
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('failed-')) fs.rmSync(path.join(SHOTS, f));
   server = await startServer();
@@ -156,7 +169,9 @@ beforeAll(async () => {
 // a failing step leaves a picture of the page behind, for the person reading the report
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) {
-    await shot(page, `failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`, true).catch(() => {});
+    await shot(page, `failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`, true).catch(
+      () => {},
+    );
   }
 });
 
@@ -176,17 +191,26 @@ describe('foundation: TĐKT officer', () => {
     }
     // tdkt has no account.manage: no "Tài khoản" entry
     expect(await nav.getByRole('link', { name: 'Tài khoản', exact: true }).count()).toBe(0);
-    await expect.poll(() => page.locator('.app-header').textContent()).toContain('Cán bộ thi đua – khen thưởng – Sở Y tế tỉnh Điện Biên');
+    await expect
+      .poll(() => page.locator('.app-header').textContent())
+      .toContain('Cán bộ thi đua – khen thưởng – Sở Y tế tỉnh Điện Biên');
     await shot(page, '01-home-1366');
   });
 
   it('imports a staff file: sees the bad row, fixes the file and imports it', async () => {
-    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhập từ Excel' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Nhập từ Excel' })
+      .click();
     await page.waitForURL(/\/staff\/import$/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Nhập nhân sự từ Excel');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Nhập nhân sự từ Excel');
 
     const headers = await templateHeaders(page);
-    expect(headers).toEqual(expect.arrayContaining(['Mã nhân sự', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Số CCCD']));
+    expect(headers).toEqual(
+      expect.arrayContaining(['Mã nhân sự', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Số CCCD']),
+    );
 
     // 1. a file with one bad row
     await chooseFile(page, 'nhan-su-moi.xlsx', await staffWorkbook(headers, true));
@@ -211,7 +235,10 @@ describe('foundation: TĐKT officer', () => {
     await shot(page, '03-import-preview-ok-1366', true);
     await page.getByRole('button', { name: 'Ghi dữ liệu' }).click();
     await expect.poll(() => page.getByText('Đã nhập dữ liệu nhân sự').isVisible()).toBe(true);
-    const created = page.locator('.ant-statistic').filter({ hasText: 'Thêm mới' }).locator('.ant-statistic-content');
+    const created = page
+      .locator('.ant-statistic')
+      .filter({ hasText: 'Thêm mới' })
+      .locator('.ant-statistic-content');
     expect((await created.textContent())?.trim()).toBe('2');
     await shot(page, '04-import-result-1366');
   });
@@ -222,7 +249,9 @@ describe('foundation: TĐKT officer', () => {
     await page.getByLabel('Tìm nhân sự').fill(NEW_PERSON.search);
     const link = page.getByRole('link', { name: NEW_PERSON.name, exact: true });
     await link.waitFor();
-    await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(NEW_PERSON.search).replace(/%20/g, '+')}`);
+    await expect
+      .poll(() => page.url())
+      .toContain(`q=${encodeURIComponent(NEW_PERSON.search).replace(/%20/g, '+')}`);
     // every row shown matches the search
     const names = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allTextContents();
     expect(names.length).toBeGreaterThan(0);
@@ -258,7 +287,9 @@ describe('foundation: TĐKT officer', () => {
     const drawer = page.getByRole('dialog').filter({ hasText: 'Áp dụng sự kiện tổ chức' });
     await drawer.waitFor();
     await drawer.getByLabel('Loại sự kiện').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Sáp nhập / hợp nhất' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Sáp nhập / hợp nhất' })
+      .click();
     // the unit we came from is already the source
     expect(await drawer.locator('.ant-select-selection-item', { hasText: MERGE.source }).count()).toBe(1);
     await pickOrg(page, 'Đơn vị tiếp nhận', MERGE.targetSearch, MERGE.target);
@@ -274,15 +305,25 @@ describe('foundation: TĐKT officer', () => {
     await drawer.getByLabel('Cơ quan ban hành').fill(MERGE.issuer);
     await shot(page, '07-merge-form-1366');
     await drawer.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
-    await page.getByRole('dialog').filter({ hasText: 'Xác nhận ghi nhận sự kiện' }).getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: 'Xác nhận ghi nhận sự kiện' })
+      .getByRole('button', { name: 'Ghi nhận sự kiện' })
+      .click();
 
     // the page moves to the receiving unit, whose timeline shows the merger
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: MERGE.target }).count(), { timeout: 20_000 }).toBe(1);
-    const event = page.getByTestId('org-event').filter({ hasText: `Sáp nhập ${MERGE.source} vào ${MERGE.target}` });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: MERGE.target }).count(), { timeout: 20_000 })
+      .toBe(1);
+    const event = page
+      .getByTestId('org-event')
+      .filter({ hasText: `Sáp nhập ${MERGE.source} vào ${MERGE.target}` });
     await expect.poll(() => event.count()).toBe(1);
     const text = (await event.textContent()) ?? '';
     expect(text).toContain(MERGE.effectiveOn);
-    expect(text).toContain(`Văn bản số ${MERGE.documentNumber} ngày ${MERGE.documentDate} của ${MERGE.issuer}`);
+    expect(text).toContain(
+      `Văn bản số ${MERGE.documentNumber} ngày ${MERGE.documentDate} của ${MERGE.issuer}`,
+    );
     expect(text).toContain('Đơn vị tiếp nhận');
     // predecessors link to the merged unit, which is now closed
     const predecessor = page.getByRole('link', { name: MERGE.source, exact: true });
@@ -298,9 +339,15 @@ describe('foundation: TĐKT officer', () => {
   });
 
   it('records the work in the audit log, whose chain verifies', async () => {
-    await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name: 'Nhật ký hệ thống' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Nhật ký hệ thống' })
+      .click();
     await page.waitForURL(/\/audit$/);
-    const mergeRow = page.getByRole('row').filter({ hasText: 'Sáp nhập / hợp nhất đơn vị' }).filter({ hasText: MERGE.target });
+    const mergeRow = page
+      .getByRole('row')
+      .filter({ hasText: 'Sáp nhập / hợp nhất đơn vị' })
+      .filter({ hasText: MERGE.target });
     await expect.poll(() => mergeRow.count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
     await expect.poll(() => page.getByText(/^Nhật ký toàn vẹn: đã kiểm tra/).count()).toBe(1);
@@ -322,7 +369,9 @@ describe('foundation: TĐKT officer', () => {
       await phone.getByLabel('Tìm nhân sự').fill(NEW_PERSON.search);
       await phone.getByRole('link', { name: NEW_PERSON.name, exact: true }).waitFor();
       // the page itself does not scroll sideways; the table scrolls inside its box
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await shot(phone, '11-phone-staff-390');
       await phone.goto(`${server.url}/organizations`);

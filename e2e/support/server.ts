@@ -39,7 +39,11 @@ export function ensureWebBuilt(): void {
   );
   if (built > sources) return;
   const vite = path.join(repoRoot, 'node_modules/.bin/vite');
-  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit', timeout: 180_000 });
+  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    timeout: 180_000,
+  });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
 }
 

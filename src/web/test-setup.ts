@@ -41,8 +41,16 @@ if (typeof window !== 'undefined') {
       unobserve() {}
       disconnect() {}
     }
-    Object.defineProperty(window, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserver });
-    Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserver });
+    Object.defineProperty(window, 'ResizeObserver', {
+      writable: true,
+      configurable: true,
+      value: ResizeObserver,
+    });
+    Object.defineProperty(globalThis, 'ResizeObserver', {
+      writable: true,
+      configurable: true,
+      value: ResizeObserver,
+    });
   }
 
   if (!window.scrollTo || String(window.scrollTo).includes('not implemented')) {

@@ -21,7 +21,10 @@ export interface Recorded {
 type Handler = (req: Recorded) => Response | Promise<Response>;
 
 export const json = (status: number, body: unknown) =>
-  new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  new Response(body === null ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
 export const apiError = (status: number, code: string, message: string, details: unknown = null) =>
   json(status, { error: { code, message, details, requestId: 'req-test' } });
@@ -55,8 +58,23 @@ export const TDKT_USER = {
   displayName: 'Nguyễn Kim Oanh',
   personId: null,
   mustChangePassword: false,
-  roles: [{ role: 'tdkt', roleName: 'Cán bộ thi đua – khen thưởng', orgId: 'org-so', orgName: 'Sở Y tế tỉnh Điện Biên' }],
-  permissions: ['org.read', 'org.write', 'staff.read', 'staff.write', 'staff.import', 'staff.readPersonalId', 'audit.read'],
+  roles: [
+    {
+      role: 'tdkt',
+      roleName: 'Cán bộ thi đua – khen thưởng',
+      orgId: 'org-so',
+      orgName: 'Sở Y tế tỉnh Điện Biên',
+    },
+  ],
+  permissions: [
+    'org.read',
+    'org.write',
+    'staff.read',
+    'staff.write',
+    'staff.import',
+    'staff.readPersonalId',
+    'audit.read',
+  ],
 };
 
 export const session = (user = TDKT_USER) => json(200, { user, csrfToken: 'csrf-test' });

@@ -1,8 +1,8 @@
 import { Button, Result } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { vi } from '../i18n/vi';
 import { usePageTitle } from '../components/PageHeader';
+import { vi } from '../i18n/vi';
 import { AuthProvider, useAuth } from './auth';
 import { AppLayout, PageLoading } from './layouts/AppLayout';
 import { Providers } from './providers';

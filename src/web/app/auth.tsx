@@ -48,7 +48,12 @@ const SESSION_ENDED_KEY = ['auth', 'sessionEnded'] as const;
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
-  const ended = useQuery({ queryKey: SESSION_ENDED_KEY, queryFn: () => false, staleTime: Number.POSITIVE_INFINITY, initialData: false });
+  const ended = useQuery({
+    queryKey: SESSION_ENDED_KEY,
+    queryFn: () => false,
+    staleTime: Number.POSITIVE_INFINITY,
+    initialData: false,
+  });
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -62,7 +67,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const session = await api.post<SessionResponse>('/auth/login', { username, password }, { allow401: true });
+      const session = await api.post<SessionResponse>(
+        '/auth/login',
+        { username, password },
+        { allow401: true },
+      );
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       queryClient.setQueryData(SESSION_ENDED_KEY, false);
@@ -93,7 +102,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading: me.isPending,
       sessionEnded: ended.data === true,
       can: (permission) =>
-        typeof permission === 'string' ? permissions.has(permission) : permission.some((p) => permissions.has(p)),
+        typeof permission === 'string'
+          ? permissions.has(permission)
+          : permission.some((p) => permissions.has(p)),
       login,
       logout,
       refresh: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
@@ -111,6 +122,7 @@ export function useAuth(): AuthContextValue {
 
 /** A same-site path to return to after login; anything else falls back to the home page. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login'))
+    return '/';
   return next;
 }

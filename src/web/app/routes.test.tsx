@@ -11,9 +11,27 @@ const labels = (permissions: readonly string[]) => visibleMenu(canWith(permissio
 
 describe('menu from the routes table', () => {
   it('shows each role exactly the entries its permissions allow', () => {
-    expect(labels(permissionsOf('admin'))).toEqual(['Trang chủ', 'Tổ chức', 'Nhân sự', 'Nhập từ Excel', 'Tài khoản', 'Nhật ký hệ thống']);
-    expect(labels(permissionsOf('tdkt'))).toEqual(['Trang chủ', 'Tổ chức', 'Nhân sự', 'Nhập từ Excel', 'Nhật ký hệ thống']);
-    expect(labels(permissionsOf('director'))).toEqual(['Trang chủ', 'Tổ chức', 'Nhân sự', 'Nhật ký hệ thống']);
+    expect(labels(permissionsOf('admin'))).toEqual([
+      'Trang chủ',
+      'Tổ chức',
+      'Nhân sự',
+      'Nhập từ Excel',
+      'Tài khoản',
+      'Nhật ký hệ thống',
+    ]);
+    expect(labels(permissionsOf('tdkt'))).toEqual([
+      'Trang chủ',
+      'Tổ chức',
+      'Nhân sự',
+      'Nhập từ Excel',
+      'Nhật ký hệ thống',
+    ]);
+    expect(labels(permissionsOf('director'))).toEqual([
+      'Trang chủ',
+      'Tổ chức',
+      'Nhân sự',
+      'Nhật ký hệ thống',
+    ]);
     expect(labels(permissionsOf('dept_head'))).toEqual(['Trang chủ', 'Tổ chức', 'Nhân sự']);
     expect(labels(permissionsOf('staff'))).toEqual(['Trang chủ', 'Tổ chức']);
     expect(labels([])).toEqual(['Trang chủ']);

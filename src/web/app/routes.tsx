@@ -68,7 +68,13 @@ export const appRoutes: AppRoute[] = [
     path: '/staff',
     page: lazy(() => import('../pages/StaffListPage')),
     permission: 'staff.read',
-    menu: { label: vi.menu.staff, icon: <TeamOutlined />, group: 'directory', order: 20, description: vi.home.descriptions.staff },
+    menu: {
+      label: vi.menu.staff,
+      icon: <TeamOutlined />,
+      group: 'directory',
+      order: 20,
+      description: vi.home.descriptions.staff,
+    },
   },
   {
     path: '/staff/import',
@@ -99,7 +105,13 @@ export const appRoutes: AppRoute[] = [
     path: '/audit',
     page: lazy(() => import('../pages/AuditPage')),
     permission: 'audit.read',
-    menu: { label: vi.menu.audit, icon: <AuditOutlined />, group: 'system', order: 20, description: vi.home.descriptions.audit },
+    menu: {
+      label: vi.menu.audit,
+      icon: <AuditOutlined />,
+      group: 'system',
+      order: 20,
+      description: vi.home.descriptions.audit,
+    },
   },
 ];
 
@@ -107,7 +119,10 @@ export const appRoutes: AppRoute[] = [
 export const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage'));
 export const LoginPage = lazy(() => import('../pages/LoginPage'));
 
-export function allowed(route: Pick<AppRoute, 'permission'>, can: (p: string | readonly string[]) => boolean): boolean {
+export function allowed(
+  route: Pick<AppRoute, 'permission'>,
+  can: (p: string | readonly string[]) => boolean,
+): boolean {
   return route.permission === undefined || can(route.permission);
 }
 
@@ -133,7 +148,8 @@ export function visibleMenu(can: (p: string | readonly string[]) => boolean): Me
 export function selectedMenuPath(pathname: string, entries: MenuEntry[]): string | undefined {
   let best: string | undefined;
   for (const e of entries) {
-    const matches = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+    const matches =
+      e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
     if (matches && (!best || e.path.length > best.length)) best = e.path;
   }
   return best;

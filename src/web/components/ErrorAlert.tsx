@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
-import { ApiError, errorMessage } from '../lib/api';
 import { vi } from '../i18n/vi';
+import { ApiError, errorMessage } from '../lib/api';
 
 /** An error from the server, in its own Vietnamese words, with the request id for support. */
 export function ErrorAlert({
@@ -17,7 +17,11 @@ export function ErrorAlert({
 }) {
   if (!error) return null;
   const requestId = error instanceof ApiError ? error.requestId : null;
-  const lines = extra ?? (error instanceof ApiError ? (error.details ?? []).map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)) : []);
+  const lines =
+    extra ??
+    (error instanceof ApiError
+      ? (error.details ?? []).map((d) => (d.field ? `${d.field}: ${d.message}` : d.message))
+      : []);
   return (
     <Alert
       type="error"
@@ -35,9 +39,7 @@ export function ErrorAlert({
                 ))}
               </ul>
             )}
-            {requestId && (
-              <div style={{ fontSize: 12, opacity: 0.7 }}>{vi.common.requestId(requestId)}</div>
-            )}
+            {requestId && <div style={{ fontSize: 12, opacity: 0.7 }}>{vi.common.requestId(requestId)}</div>}
           </>
         ) : undefined
       }

@@ -3,7 +3,15 @@ import { Alert, App as AntApp, Button, Modal, Space, Typography } from 'antd';
 import { vi } from '../i18n/vi';
 
 /** Shows a one-time password once, with a copy button. It is never stored in the browser. */
-export function OneTimePasswordModal({ username, password, onClose }: { username: string; password: string | null; onClose: () => void }) {
+export function OneTimePasswordModal({
+  username,
+  password,
+  onClose,
+}: {
+  username: string;
+  password: string | null;
+  onClose: () => void;
+}) {
   const { message } = AntApp.useApp();
   const copy = async () => {
     try {
@@ -29,7 +37,17 @@ export function OneTimePasswordModal({ username, password, onClose }: { username
       <Alert type="warning" showIcon title={vi.accounts.oneTimeText(username)} style={{ marginBottom: 16 }} />
       <Typography.Text type="secondary">{vi.accounts.oneTimeLabel}</Typography.Text>
       <Space.Compact style={{ display: 'flex', marginTop: 4 }}>
-        <Typography.Text className="one-time-password" data-testid="one-time-password" style={{ flex: 1, padding: '4px 12px', border: '1px solid #d9d9d9', borderRadius: '6px 0 0 6px', userSelect: 'all' }}>
+        <Typography.Text
+          className="one-time-password"
+          data-testid="one-time-password"
+          style={{
+            flex: 1,
+            padding: '4px 12px',
+            border: '1px solid #d9d9d9',
+            borderRadius: '6px 0 0 6px',
+            userSelect: 'all',
+          }}
+        >
           {password}
         </Typography.Text>
         <Button icon={<CopyOutlined />} onClick={() => void copy()} style={{ height: 'auto' }}>

@@ -10,11 +10,19 @@ export function usePageTitle(title: string) {
 }
 
 /** The page's single h1, with its actions on the right (wrapping below on phones). */
-export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode }) {
+export function PageHeader({
+  title,
+  extra,
+  subTitle,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  subTitle?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={1} style={{ fontSize: 24 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {title}
         </Typography.Title>
         {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}

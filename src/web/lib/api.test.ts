@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import '../test-setup';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, buildUrl, fileNameFrom, getCsrfToken, setCsrfToken, setUnauthenticatedHandler } from './api';
+import {
+  ApiError,
+  api,
+  buildUrl,
+  fileNameFrom,
+  getCsrfToken,
+  setCsrfToken,
+  setUnauthenticatedHandler,
+} from './api';
 
 interface Call {
   url: string;
@@ -11,9 +19,14 @@ interface Call {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === null ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(body === null ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
-const errorBody = (code: string, message: string, details: unknown = null, requestId = 'req-1') => ({ error: { code, message, details, requestId } });
+const errorBody = (code: string, message: string, details: unknown = null, requestId = 'req-1') => ({
+  error: { code, message, details, requestId },
+});
 
 let calls: Call[];
 let responses: ((call: Call) => Response | Promise<Response>)[];
@@ -43,15 +56,19 @@ afterEach(() => {
 
 describe('api client', () => {
   it('builds /api URLs and leaves out empty query values', () => {
-    expect(buildUrl('/staff', { q: 'nguyen thi', orgId: undefined, page: 2, includeSubunits: false, sort: '' })).toBe(
-      '/api/staff?q=nguyen+thi&page=2&includeSubunits=false',
-    );
+    expect(
+      buildUrl('/staff', { q: 'nguyen thi', orgId: undefined, page: 2, includeSubunits: false, sort: '' }),
+    ).toBe('/api/staff?q=nguyen+thi&page=2&includeSubunits=false');
     expect(buildUrl('/api/auth/me')).toBe('/api/auth/me');
   });
 
   it('sends the CSRF token on state-changing requests only, and keeps it out of storage', async () => {
     setCsrfToken('csrf-123');
-    responses.push(() => json(200, { ok: true }), () => json(200, { id: 'x' }), () => new Response(null, { status: 204 }));
+    responses.push(
+      () => json(200, { ok: true }),
+      () => json(200, { id: 'x' }),
+      () => new Response(null, { status: 204 }),
+    );
     await api.get('/organizations');
     await api.post('/staff', { fullName: 'Nguyễn Thị Thục Quyên' });
     await api.delete('/staff/imports/1');
@@ -69,7 +86,15 @@ describe('api client', () => {
 
   it("turns an error response into an ApiError with the server's Vietnamese message and field details", async () => {
     responses.push(() =>
-      json(400, errorBody('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [{ field: 'org.name', message: 'Tên đơn vị không được để trống' }], 'req-42')),
+      json(
+        400,
+        errorBody(
+          'VALIDATION_FAILED',
+          'Dữ liệu gửi lên không hợp lệ.',
+          [{ field: 'org.name', message: 'Tên đơn vị không được để trống' }],
+          'req-42',
+        ),
+      ),
     );
     const error = await api.post('/organizations/events', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -82,7 +107,9 @@ describe('api client', () => {
   });
 
   it('recognises a version conflict', async () => {
-    responses.push(() => json(409, errorBody('CONFLICT', 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại và thử lại.')));
+    responses.push(() =>
+      json(409, errorBody('CONFLICT', 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại và thử lại.')),
+    );
     const e = (await api.patch('/staff/1', { version: 1 }).catch((x: unknown) => x)) as ApiError;
     expect(e.isConflict).toBe(true);
   });
@@ -91,7 +118,9 @@ describe('api client', () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
     setCsrfToken('old');
-    responses.push(() => json(401, errorBody('SESSION_EXPIRED', 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.')));
+    responses.push(() =>
+      json(401, errorBody('SESSION_EXPIRED', 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.')),
+    );
     await expect(api.get('/staff')).rejects.toMatchObject({ status: 401, code: 'SESSION_EXPIRED' });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(getCsrfToken()).toBeNull();
@@ -100,8 +129,12 @@ describe('api client', () => {
   it('does not redirect on wrong credentials at login', async () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
-    responses.push(() => json(401, errorBody('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.')));
-    await expect(api.post('/auth/login', { username: 'a', password: 'b' }, { allow401: true })).rejects.toMatchObject({
+    responses.push(() =>
+      json(401, errorBody('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.')),
+    );
+    await expect(
+      api.post('/auth/login', { username: 'a', password: 'b' }, { allow401: true }),
+    ).rejects.toMatchObject({
       message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     });
     expect(handler).not.toHaveBeenCalled();
@@ -138,12 +171,22 @@ describe('api client', () => {
     responses.push(() => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(api.get('/staff')).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringContaining('Không kết nối được máy chủ') });
+    await expect(api.get('/staff')).rejects.toMatchObject({
+      code: 'NETWORK',
+      message: expect.stringContaining('Không kết nối được máy chủ'),
+    });
   });
 
   it('reports a non-JSON error page with a generic Vietnamese message', async () => {
-    responses.push(() => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
-    await expect(api.get('/staff')).rejects.toMatchObject({ status: 502, code: 'UNEXPECTED', message: expect.stringMatching(/^Máy chủ/) });
+    responses.push(
+      () =>
+        new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
+    await expect(api.get('/staff')).rejects.toMatchObject({
+      status: 502,
+      code: 'UNEXPECTED',
+      message: expect.stringMatching(/^Máy chủ/),
+    });
   });
 
   it('sends multipart uploads as FormData without a JSON content type', async () => {
@@ -158,9 +201,12 @@ describe('api client', () => {
   });
 
   it('reads Vietnamese download names from Content-Disposition', () => {
-    expect(fileNameFrom(`attachment; filename="Mau nhap nhan su.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu nhập nhân sự.xlsx')}`, 'x')).toBe(
-      'Mẫu nhập nhân sự.xlsx',
-    );
+    expect(
+      fileNameFrom(
+        `attachment; filename="Mau nhap nhan su.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu nhập nhân sự.xlsx')}`,
+        'x',
+      ),
+    ).toBe('Mẫu nhập nhân sự.xlsx');
     expect(fileNameFrom('attachment; filename="a.xlsx"', 'x')).toBe('a.xlsx');
     expect(fileNameFrom(null, 'fallback.xlsx')).toBe('fallback.xlsx');
   });

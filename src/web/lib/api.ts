@@ -81,19 +81,30 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } } | null)?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } } | null
+  )?.error;
   if (error && typeof error.message === 'string') {
     return new ApiError(
       response.status,
       typeof error.code === 'string' ? error.code : 'UNKNOWN',
       error.message,
       isFieldDetails(error.details)
-        ? error.details.map((d) => ({ field: typeof d.field === 'string' ? d.field : '', message: d.message }))
+        ? error.details.map((d) => ({
+            field: typeof d.field === 'string' ? d.field : '',
+            message: d.message,
+          }))
         : null,
       typeof error.requestId === 'string' ? error.requestId : response.headers.get('x-request-id'),
     );
   }
-  return new ApiError(response.status, 'UNEXPECTED', vi.errors.unexpected, null, response.headers.get('x-request-id'));
+  return new ApiError(
+    response.status,
+    'UNEXPECTED',
+    vi.errors.unexpected,
+    null,
+    response.headers.get('x-request-id'),
+  );
 }
 
 interface RequestOptions {
@@ -106,7 +117,12 @@ interface RequestOptions {
   allow401?: boolean;
 }
 
-async function send(method: Method, path: string, options: RequestOptions, retried = false): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  options: RequestOptions,
+  retried = false,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.form) {
@@ -147,7 +163,10 @@ async function send(method: Method, path: string, options: RequestOptions, retri
 function refreshCsrfToken(): Promise<boolean> {
   refreshingCsrf ??= (async () => {
     try {
-      const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch('/api/auth/me', {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!response.ok) return false;
       const data = (await response.json()) as { csrfToken?: string };
       if (!data.csrfToken) return false;
@@ -170,7 +189,13 @@ async function json<T>(method: Method, path: string, options: RequestOptions = {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ApiError(response.status, 'UNEXPECTED', vi.errors.unexpected, null, response.headers.get('x-request-id'));
+    throw new ApiError(
+      response.status,
+      'UNEXPECTED',
+      vi.errors.unexpected,
+      null,
+      response.headers.get('x-request-id'),
+    );
   }
 }
 

@@ -25,7 +25,11 @@ export interface UnmappedError {
  * Puts the server's field messages on the form fields that exist (`knownFields` decides; by
  * default every field the form has registered). Returns what could not be placed.
  */
-export function applyApiError(form: FormInstance, error: unknown, knownFields?: (path: NamePath) => boolean): UnmappedError {
+export function applyApiError(
+  form: FormInstance,
+  error: unknown,
+  knownFields?: (path: NamePath) => boolean,
+): UnmappedError {
   if (!(error instanceof ApiError)) return { message: errorMessage(error), extra: [], requestId: null };
   const extra: string[] = [];
   const fields: { name: NamePath; errors: string[] }[] = [];

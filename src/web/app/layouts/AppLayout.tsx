@@ -2,12 +2,31 @@
  * The application shell: a collapsible side menu on wide screens, a drawer menu on phones,
  * and a header with the user, their roles and units, "Đổi mật khẩu" and "Đăng xuất".
  */
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Spin, Typography } from 'antd';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import {
+  App as AntApp,
+  Avatar,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Spin,
+  Typography,
+} from 'antd';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { vi } from '../../i18n/vi';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { vi } from '../../i18n/vi';
 import { useAuth } from '../auth';
 import { MENU_GROUPS, type MenuEntry, selectedMenuPath, visibleMenu } from '../routes';
 
@@ -18,7 +37,11 @@ function menuItems(entries: MenuEntry[]): MenuProps['items'] {
   for (const group of MENU_GROUPS) {
     const inGroup = entries.filter((e) => e.group === group.key);
     if (inGroup.length === 0) continue;
-    const children = inGroup.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
+    const children = inGroup.map((e) => ({
+      key: e.path,
+      icon: e.icon,
+      label: <Link to={e.path}>{e.label}</Link>,
+    }));
     if (group.label) items.push({ type: 'group', key: `group-${group.key}`, label: group.label, children });
     else items.push(...children);
   }
@@ -47,9 +70,6 @@ export function AppLayout() {
   const selected = selectedMenuPath(location.pathname, entries);
   const items = useMemo(() => menuItems(entries), [entries]);
 
-  // close the phone menu after navigating
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
-
   if (!user) return null;
 
   const onLogout = async () => {
@@ -68,6 +88,11 @@ export function AppLayout() {
       theme={isDesktop ? 'dark' : 'light'}
       selectedKeys={selected ? [selected] : []}
       items={items}
+      // keyboard (Enter on an item) and clicks beside the link text navigate too
+      onClick={({ key, domEvent }) => {
+        setDrawerOpen(false);
+        if (!(domEvent.target as HTMLElement).closest('a')) navigate(key);
+      }}
       aria-label={vi.app.mainMenu}
     />
   );
@@ -95,7 +120,12 @@ export function AppLayout() {
         ),
       },
       { type: 'divider' },
-      { key: 'password', icon: <KeyOutlined />, label: vi.auth.changePassword, onClick: () => navigate('/change-password') },
+      {
+        key: 'password',
+        icon: <KeyOutlined />,
+        label: vi.auth.changePassword,
+        onClick: () => navigate('/change-password'),
+      },
       { key: 'logout', icon: <LogoutOutlined />, label: vi.auth.logout, onClick: () => void onLogout() },
     ],
   };
@@ -109,15 +139,10 @@ export function AppLayout() {
         <Sider
           collapsible
           collapsed={collapsed}
-          onCollapse={setCollapsed}
           width={240}
           collapsedWidth={64}
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-          trigger={
-            <span role="button" aria-label={collapsed ? vi.app.expandMenu : vi.app.collapseMenu}>
-              {collapsed ? '»' : '«'}
-            </span>
-          }
+          trigger={null}
         >
           <Link to="/" className="app-sider-brand" aria-label={vi.app.title}>
             <img src="/favicon.svg" alt="" width={28} height={28} />
@@ -156,7 +181,18 @@ export function AppLayout() {
               </Link>
             </>
           )}
-          {isDesktop && <Typography.Text type="secondary">{vi.app.tagline}</Typography.Text>}
+          {isDesktop && (
+            <>
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                aria-label={collapsed ? vi.app.expandMenu : vi.app.collapseMenu}
+                aria-expanded={!collapsed}
+                onClick={() => setCollapsed(!collapsed)}
+              />
+              <Typography.Text type="secondary">{vi.app.tagline}</Typography.Text>
+            </>
+          )}
           <div className="app-user">
             {screens.md ? (
               <>
@@ -176,7 +212,11 @@ export function AppLayout() {
               </>
             ) : (
               <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-                <Button type="text" aria-label={vi.auth.userMenu(user.displayName)} icon={<Avatar size="small" icon={<UserOutlined />} />} />
+                <Button
+                  type="text"
+                  aria-label={vi.auth.userMenu(user.displayName)}
+                  icon={<Avatar size="small" icon={<UserOutlined />} />}
+                />
               </Dropdown>
             )}
           </div>

@@ -1,9 +1,19 @@
-import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, SafetyOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  KeyOutlined,
+  LockOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  SafetyOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
   Card,
   Drawer,
+  Dropdown,
   Form,
   Grid,
   Input,
@@ -17,7 +27,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ROLES } from '../../../domain/access/roles';
 import { useAuth } from '../../app/auth';
@@ -42,7 +51,15 @@ import {
 } from './api';
 
 /** Search-as-you-type picker of a staff record (the account's person). */
-function PersonPicker({ value, onChange, id }: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+function PersonPicker({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  id?: string;
+}) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const people = useQuery({
@@ -98,7 +115,11 @@ function AccountModal({
     setError(null);
     try {
       if (editing) {
-        await update.mutateAsync({ id: account.id, displayName: v.displayName?.trim(), email: v.email?.trim() || null });
+        await update.mutateAsync({
+          id: account.id,
+          displayName: v.displayName?.trim(),
+          email: v.email?.trim() || null,
+        });
         message.success(vi.common.saved);
         onClose();
       } else {
@@ -134,7 +155,15 @@ function AccountModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={account ? { username: account.username, displayName: account.displayName, email: account.email ?? undefined } : {}}
+        initialValues={
+          account
+            ? {
+                username: account.username,
+                displayName: account.displayName,
+                email: account.email ?? undefined,
+              }
+            : {}
+        }
       >
         <Form.Item
           label={ac.fields.username}
@@ -142,7 +171,14 @@ function AccountModal({
           extra={editing ? undefined : ac.usernameHint}
           rules={[{ required: true, whitespace: true, message: vi.common.required(ac.fields.username) }]}
         >
-          <Input disabled={editing} autoCapitalize="none" spellCheck={false} autoComplete="off" maxLength={100} autoFocus={!editing} />
+          <Input
+            disabled={editing}
+            autoCapitalize="none"
+            spellCheck={false}
+            autoComplete="off"
+            maxLength={100}
+            autoFocus={!editing}
+          />
         </Form.Item>
         <Form.Item
           label={ac.fields.displayName}
@@ -151,7 +187,11 @@ function AccountModal({
         >
           <Input maxLength={200} autoFocus={editing} />
         </Form.Item>
-        <Form.Item label={ac.fields.email} name="email" rules={[{ type: 'email', message: vi.common.invalid(ac.fields.email) }]}>
+        <Form.Item
+          label={ac.fields.email}
+          name="email"
+          rules={[{ type: 'email', message: vi.common.invalid(ac.fields.email) }]}
+        >
           <Input type="email" maxLength={200} autoComplete="off" />
         </Form.Item>
         {!editing && can('staff.read') && (
@@ -175,7 +215,9 @@ function AccountModal({
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_, value) =>
-                    getFieldValue(['grant', 'role']) && !value ? Promise.reject(new Error(vi.common.requiredSelect(ac.org))) : Promise.resolve(),
+                    getFieldValue(['grant', 'role']) && !value
+                      ? Promise.reject(new Error(vi.common.requiredSelect(ac.org)))
+                      : Promise.resolve(),
                 }),
               ]}
             >
@@ -210,7 +252,13 @@ function GrantsDrawer({ account, onClose }: { account: Account; onClose: () => v
   };
 
   return (
-    <Drawer title={ac.grantsTitle(account.displayName)} open onClose={onClose} size={screens.md ? 560 : '100%'} destroyOnHidden>
+    <Drawer
+      title={ac.grantsTitle(account.displayName)}
+      open
+      onClose={onClose}
+      size={screens.md ? 560 : '100%'}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{ac.grantsHelp}</Typography.Paragraph>
       <List
         bordered
@@ -251,10 +299,18 @@ function GrantsDrawer({ account, onClose }: { account: Account; onClose: () => v
       </Typography.Title>
       {error && <ErrorAlert error={error.raw} extra={error.mapped.extra} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label={ac.role} name="role" rules={[{ required: true, message: vi.common.requiredSelect(ac.role) }]}>
+        <Form.Item
+          label={ac.role}
+          name="role"
+          rules={[{ required: true, message: vi.common.requiredSelect(ac.role) }]}
+        >
           <Select options={ROLES.map((r) => ({ value: r, label: vi.roles[r] }))} />
         </Form.Item>
-        <Form.Item label={ac.org} name="orgId" rules={[{ required: true, message: vi.common.requiredSelect(ac.org) }]}>
+        <Form.Item
+          label={ac.org}
+          name="orgId"
+          rules={[{ required: true, message: vi.common.requiredSelect(ac.org) }]}
+        >
           <OrgPicker />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
@@ -268,7 +324,7 @@ function GrantsDrawer({ account, onClose }: { account: Account; onClose: () => v
 export function AccountsView() {
   usePageTitle(vi.accounts.title);
   const ac = vi.accounts;
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 350);
   const [page, setPage] = useState(1);
@@ -279,12 +335,53 @@ export function AccountsView() {
   const [editing, setEditing] = useState<Account | null | 'new'>(null);
   const [grantsFor, setGrantsFor] = useState<string | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
-  const grantsAccount = useMemo(() => list.data?.items.find((a) => a.id === grantsFor) ?? null, [list.data, grantsFor]);
+  const grantsAccount = useMemo(
+    () => list.data?.items.find((a) => a.id === grantsFor) ?? null,
+    [list.data, grantsFor],
+  );
+
+  const confirmReset = (a: Account) =>
+    modal.confirm({
+      title: ac.resetPassword,
+      content: ac.resetConfirm(a.username),
+      okText: ac.resetPassword,
+      cancelText: vi.common.cancel,
+      onOk: async () => {
+        try {
+          const r = await reset.mutateAsync(a.id);
+          setOtp({ username: a.username, password: r.oneTimePassword });
+        } catch (err) {
+          message.error((err as Error).message);
+        }
+      },
+    });
+
+  const confirmToggle = (a: Account) =>
+    modal.confirm({
+      title: a.disabled ? ac.enable : ac.disable,
+      content: a.disabled ? undefined : ac.disableConfirm(a.username),
+      okText: a.disabled ? ac.enable : ac.disable,
+      okButtonProps: { danger: !a.disabled },
+      cancelText: vi.common.cancel,
+      onOk: async () => {
+        try {
+          await update.mutateAsync({ id: a.id, disabled: !a.disabled });
+          message.success(a.disabled ? ac.enabledDone : ac.disabledDone);
+        } catch (err) {
+          message.error((err as Error).message);
+        }
+      },
+    });
 
   const columns: TableProps<Account>['columns'] = [
     { title: ac.fields.username, dataIndex: 'username', width: 150 },
     { title: ac.fields.displayName, dataIndex: 'displayName', width: 200 },
-    { title: ac.fields.email, dataIndex: 'email', width: 200, render: (v: string | null) => v ?? vi.common.none },
+    {
+      title: ac.fields.email,
+      dataIndex: 'email',
+      width: 200,
+      render: (v: string | null) => v ?? vi.common.none,
+    },
     {
       title: ac.fields.roles,
       key: 'roles',
@@ -302,7 +399,12 @@ export function AccountsView() {
           </div>
         ),
     },
-    { title: ac.fields.lastLoginAt, dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : ac.never) },
+    {
+      title: ac.fields.lastLoginAt,
+      dataIndex: 'lastLoginAt',
+      width: 170,
+      render: (v: string | null) => (v ? formatDateTime(v) : ac.never),
+    },
     {
       title: ac.fields.status,
       dataIndex: 'disabled',
@@ -317,53 +419,43 @@ export function AccountsView() {
     {
       title: vi.common.actions,
       key: 'actions',
-      width: 200,
+      width: 250,
       fixed: 'right',
       render: (_, a) => (
-        <Space wrap size={4}>
+        <Space size={4}>
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(a)}>
             {vi.common.edit}
           </Button>
           <Button size="small" icon={<SafetyOutlined />} onClick={() => setGrantsFor(a.id)}>
             {ac.grants}
           </Button>
-          <Popconfirm
-            title={ac.resetPassword}
-            description={ac.resetConfirm(a.username)}
-            okText={ac.resetPassword}
-            cancelText={vi.common.cancel}
-            onConfirm={async () => {
-              try {
-                const r = await reset.mutateAsync(a.id);
-                setOtp({ username: a.username, password: r.oneTimePassword });
-              } catch (err) {
-                message.error((err as Error).message);
-              }
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                {
+                  key: 'reset',
+                  icon: <KeyOutlined />,
+                  label: ac.resetPassword,
+                  onClick: () => confirmReset(a),
+                },
+                {
+                  key: 'toggle',
+                  icon: a.disabled ? <UnlockOutlined /> : <LockOutlined />,
+                  danger: !a.disabled,
+                  label: a.disabled ? ac.enable : ac.disable,
+                  onClick: () => confirmToggle(a),
+                },
+              ],
             }}
           >
-            <Button size="small" icon={<KeyOutlined />}>
-              {ac.resetPassword}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
-            title={a.disabled ? ac.enable : ac.disable}
-            description={a.disabled ? undefined : ac.disableConfirm(a.username)}
-            okText={a.disabled ? ac.enable : ac.disable}
-            cancelText={vi.common.cancel}
-            okButtonProps={{ danger: !a.disabled }}
-            onConfirm={async () => {
-              try {
-                await update.mutateAsync({ id: a.id, disabled: !a.disabled });
-                message.success(a.disabled ? ac.enabledDone : ac.disabledDone);
-              } catch (err) {
-                message.error((err as Error).message);
-              }
-            }}
-          >
-            <Button size="small" danger={!a.disabled} icon={a.disabled ? <UnlockOutlined /> : <LockOutlined />}>
-              {a.disabled ? ac.enable : ac.disable}
-            </Button>
-          </Popconfirm>
+            <Button
+              size="small"
+              icon={<MoreOutlined />}
+              aria-label={ac.moreFor(a.username)}
+              title={ac.more}
+            />
+          </Dropdown>
         </Space>
       ),
     },
@@ -381,7 +473,11 @@ export function AccountsView() {
       />
       <Card>
         <Form layout="vertical" className="filters" component="div">
-          <Form.Item label={ac.searchLabel} htmlFor="account-search" style={{ flex: '1 1 320px', maxWidth: 480 }}>
+          <Form.Item
+            label={ac.searchLabel}
+            htmlFor="account-search"
+            style={{ flex: '1 1 320px', maxWidth: 480 }}
+          >
             <Input.Search
               id="account-search"
               allowClear
@@ -400,7 +496,7 @@ export function AccountsView() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1420 }}
           pagination={{
             current: page,
             pageSize,
@@ -422,7 +518,11 @@ export function AccountsView() {
         />
       )}
       {grantsAccount && <GrantsDrawer account={grantsAccount} onClose={() => setGrantsFor(null)} />}
-      <OneTimePasswordModal username={otp?.username ?? ''} password={otp?.password ?? null} onClose={() => setOtp(null)} />
+      <OneTimePasswordModal
+        username={otp?.username ?? ''}
+        password={otp?.password ?? null}
+        onClose={() => setOtp(null)}
+      />
     </>
   );
 }

@@ -21,13 +21,20 @@ export interface Account {
   roles: AccountGrant[];
 }
 
-export const accountKeys = { all: ['users'] as const, list: (q: string, page: number, pageSize: number) => ['users', 'list', { q, page, pageSize }] as const };
+export const accountKeys = {
+  all: ['users'] as const,
+  list: (q: string, page: number, pageSize: number) => ['users', 'list', { q, page, pageSize }] as const,
+};
 
 export function useAccounts(q: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: accountKeys.list(q, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<{ items: Account[]; total: number; page: number; pageSize: number }>('/users', { q: q || undefined, page, pageSize }, { signal }),
+      api.get<{ items: Account[]; total: number; page: number; pageSize: number }>(
+        '/users',
+        { q: q || undefined, page, pageSize },
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,20 +48,31 @@ function useAccountMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRes
 }
 
 export const useCreateAccount = () =>
-  useAccountMutation((body: { username: string; displayName: string; email?: string; personId?: string; grant?: { role: string; orgId: string } }) =>
-    api.post<{ user: Account; oneTimePassword: string }>('/users', body),
+  useAccountMutation(
+    (body: {
+      username: string;
+      displayName: string;
+      email?: string;
+      personId?: string;
+      grant?: { role: string; orgId: string };
+    }) => api.post<{ user: Account; oneTimePassword: string }>('/users', body),
   );
 
 export const useUpdateAccount = () =>
-  useAccountMutation(({ id, ...body }: { id: string; displayName?: string; email?: string | null; disabled?: boolean }) =>
-    api.patch<Account>(`/users/${id}`, body),
+  useAccountMutation(
+    ({ id, ...body }: { id: string; displayName?: string; email?: string | null; disabled?: boolean }) =>
+      api.patch<Account>(`/users/${id}`, body),
   );
 
 export const useResetPassword = () =>
   useAccountMutation((id: string) => api.post<{ oneTimePassword: string }>(`/users/${id}/reset-password`));
 
 export const useAddGrant = () =>
-  useAccountMutation(({ id, role, orgId }: { id: string; role: string; orgId: string }) => api.post<unknown>(`/users/${id}/grants`, { role, orgId }));
+  useAccountMutation(({ id, role, orgId }: { id: string; role: string; orgId: string }) =>
+    api.post<unknown>(`/users/${id}/grants`, { role, orgId }),
+  );
 
 export const useRemoveGrant = () =>
-  useAccountMutation(({ id, grantId }: { id: string; grantId: string }) => api.delete(`/users/${id}/grants/${grantId}`));
+  useAccountMutation(({ id, grantId }: { id: string; grantId: string }) =>
+    api.delete(`/users/${id}/grants/${grantId}`),
+  );

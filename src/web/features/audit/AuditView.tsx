@@ -1,8 +1,21 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, type TableProps, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  type TableProps,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
@@ -13,7 +26,8 @@ import { useDebounced } from '../../lib/useDebounced';
 import { type AuditFilters, type AuditItem, type AuditVerifyResult, useAuditLog, verifyAudit } from './api';
 
 function JsonBlock({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">{vi.audit.noData}</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{vi.audit.noData}</Typography.Text>;
   return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
 }
 
@@ -36,14 +50,19 @@ function AuditRowDetail({ item }: { item: AuditItem }) {
 function useActorOptions(enabled: boolean, seen: AuditItem[]) {
   const users = useQuery({
     queryKey: ['users', 'options'],
-    queryFn: () => api.get<{ items: { id: string; username: string; displayName: string }[] }>('/users', { pageSize: 200 }),
+    queryFn: () =>
+      api.get<{ items: { id: string; username: string; displayName: string }[] }>('/users', {
+        pageSize: 200,
+      }),
     enabled,
     staleTime: 5 * 60_000,
   });
   return useMemo(() => {
     const options = new Map<string, string>();
     for (const u of users.data?.items ?? []) options.set(u.id, `${u.displayName} (${u.username})`);
-    for (const item of seen) if (item.actorId && item.actorName && !options.has(item.actorId)) options.set(item.actorId, item.actorName);
+    for (const item of seen)
+      if (item.actorId && item.actorName && !options.has(item.actorId))
+        options.set(item.actorId, item.actorName);
     return [...options.entries()].map(([value, text]) => ({ value, label: text }));
   }, [users.data, seen]);
 }
@@ -76,10 +95,12 @@ export function AuditView() {
   const log = useAuditLog(filters);
   const actorOptions = useActorOptions(can('account.manage'), log.data?.items ?? []);
 
-  const change = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
-    setPage(1);
-  };
+  const change =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      setPage(1);
+    };
 
   const runVerify = async () => {
     setVerifying(true);
@@ -96,8 +117,18 @@ export function AuditView() {
   const columns: TableProps<AuditItem>['columns'] = [
     { title: a.columns.seq, dataIndex: 'seq', width: 80 },
     { title: a.columns.at, dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: a.columns.actor, dataIndex: 'actorName', width: 220, render: (v: string | null) => v ?? a.system },
-    { title: a.columns.action, dataIndex: 'action', width: 220, render: (v: string) => <span title={v}>{label(a.actions, v)}</span> },
+    {
+      title: a.columns.actor,
+      dataIndex: 'actorName',
+      width: 220,
+      render: (v: string | null) => v ?? a.system,
+    },
+    {
+      title: a.columns.action,
+      dataIndex: 'action',
+      width: 220,
+      render: (v: string) => <span title={v}>{label(a.actions, v)}</span>,
+    },
     {
       title: a.columns.entity,
       key: 'entity',
@@ -116,7 +147,12 @@ export function AuditView() {
         </span>
       ),
     },
-    { title: a.columns.org, dataIndex: 'orgName', width: 220, render: (v: string | null) => v ?? vi.common.none },
+    {
+      title: a.columns.org,
+      dataIndex: 'orgName',
+      width: 220,
+      render: (v: string | null) => v ?? vi.common.none,
+    },
     {
       title: a.columns.requestId,
       dataIndex: 'requestId',
@@ -141,7 +177,9 @@ export function AuditView() {
         showIcon
         role="status"
         title={a.verifyOk(verify.result.rows)}
-        description={verify.result.head ? a.verifyHead(verify.result.head.seq, verify.result.head.hash) : undefined}
+        description={
+          verify.result.head ? a.verifyHead(verify.result.head.seq, verify.result.head.hash) : undefined
+        }
         closable
         style={{ marginBottom: 16 }}
       />
@@ -151,7 +189,11 @@ export function AuditView() {
         showIcon
         role="alert"
         title={a.verifyFailed}
-        description={verify.result.problem ? a.verifyProblem(verify.result.problem.seq, verify.result.problem.message) : undefined}
+        description={
+          verify.result.problem
+            ? a.verifyProblem(verify.result.problem.seq, verify.result.problem.message)
+            : undefined
+        }
         style={{ marginBottom: 16 }}
       />
     )
@@ -182,7 +224,13 @@ export function AuditView() {
             />
           </Form.Item>
           <Form.Item label={f.entityId} htmlFor="audit-entity-id" style={{ flex: '1 1 200px' }}>
-            <Input id="audit-entity-id" allowClear value={entityId} onChange={(e) => change(setEntityId)(e.target.value)} spellCheck={false} />
+            <Input
+              id="audit-entity-id"
+              allowClear
+              value={entityId}
+              onChange={(e) => change(setEntityId)(e.target.value)}
+              spellCheck={false}
+            />
           </Form.Item>
           <Form.Item label={f.actor} htmlFor="audit-actor" style={{ flex: '1 1 220px' }}>
             <Select

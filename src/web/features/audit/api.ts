@@ -38,7 +38,11 @@ export function useAuditLog(filters: AuditFilters) {
   return useQuery({
     queryKey: ['audit', 'list', filters],
     queryFn: ({ signal }) =>
-      api.get<{ items: AuditItem[]; total: number; page: number; pageSize: number }>('/audit', { ...filters }, { signal }),
+      api.get<{ items: AuditItem[]; total: number; page: number; pageSize: number }>(
+        '/audit',
+        { ...filters },
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }

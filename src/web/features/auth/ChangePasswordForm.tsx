@@ -30,7 +30,10 @@ export function ChangePasswordForm() {
     setSubmitting(true);
     setError(null);
     try {
-      await api.post('/auth/change-password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api.post('/auth/change-password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       message.success(vi.auth.passwordChanged);
       await refresh();
       form.resetFields();
@@ -46,7 +49,15 @@ export function ChangePasswordForm() {
     <>
       <PageHeader title={vi.auth.changePassword} />
       <Card style={{ maxWidth: 520 }}>
-        {forced && <Alert type="warning" showIcon title={vi.auth.mustChangeTitle} description={vi.auth.mustChangeText} style={{ marginBottom: 16 }} />}
+        {forced && (
+          <Alert
+            type="warning"
+            showIcon
+            title={vi.auth.mustChangeTitle}
+            description={vi.auth.mustChangeText}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {error && <ErrorAlert error={error.raw} extra={error.mapped.extra} />}
         <Form<Values> form={form} layout="vertical" onFinish={onFinish} disabled={submitting}>
           <Form.Item
@@ -66,7 +77,9 @@ export function ChangePasswordForm() {
               { min: MIN_PASSWORD_LENGTH, message: vi.auth.passwordTooShort },
               ({ getFieldValue }) => ({
                 validator: (_, value) =>
-                  value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(vi.auth.passwordSameAsOld)) : Promise.resolve(),
+                  value && value === getFieldValue('currentPassword')
+                    ? Promise.reject(new Error(vi.auth.passwordSameAsOld))
+                    : Promise.resolve(),
               }),
             ]}
           >
@@ -80,7 +93,9 @@ export function ChangePasswordForm() {
               { required: true, message: vi.common.required(vi.auth.confirmPassword) },
               ({ getFieldValue }) => ({
                 validator: (_, value) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(vi.auth.passwordMismatch)),
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(vi.auth.passwordMismatch)),
               }),
             ]}
           >

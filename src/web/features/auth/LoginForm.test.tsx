@@ -93,9 +93,10 @@ describe('login page', () => {
   it('forces a password change before anything else', async () => {
     mockFetch({
       'GET /api/auth/me': () => session({ ...TDKT_USER, mustChangePassword: true }),
-      'POST /api/auth/change-password': () => apiError(400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-        { field: 'newPassword', message: 'Mật khẩu mới quá dễ đoán' },
-      ]),
+      'POST /api/auth/change-password': () =>
+        apiError(400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+          { field: 'newPassword', message: 'Mật khẩu mới quá dễ đoán' },
+        ]),
     });
     renderApp('/staff');
     expect(await screen.findByText('Bạn cần đổi mật khẩu trước khi tiếp tục', {}, SLOW)).toBeTruthy();

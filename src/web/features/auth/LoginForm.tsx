@@ -49,17 +49,36 @@ export function LoginForm() {
           </Typography.Title>
           <Typography.Text type="secondary">{vi.auth.loginSubtitle}</Typography.Text>
         </div>
-        {sessionEnded && !error && <Alert type="warning" showIcon title={vi.auth.sessionEnded} style={{ marginBottom: 16 }} />}
+        {sessionEnded && !error && (
+          <Alert type="warning" showIcon title={vi.auth.sessionEnded} style={{ marginBottom: 16 }} />
+        )}
         {error && <ErrorAlert error={error.raw} extra={error.mapped.extra} />}
-        <Form<LoginValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
+        <Form<LoginValues>
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark={false}
+          disabled={submitting}
+        >
           <Form.Item
             label={vi.auth.username}
             name="username"
             rules={[{ required: true, whitespace: true, message: vi.common.required(vi.auth.username) }]}
           >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} size="large" />
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              autoCapitalize="none"
+              spellCheck={false}
+              size="large"
+            />
           </Form.Item>
-          <Form.Item label={vi.auth.password} name="password" rules={[{ required: true, message: vi.common.required(vi.auth.password) }]}>
+          <Form.Item
+            label={vi.auth.password}
+            name="password"
+            rules={[{ required: true, message: vi.common.required(vi.auth.password) }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>

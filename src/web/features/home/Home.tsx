@@ -20,7 +20,11 @@ export function Home() {
         ) : (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {user.roles.map((r) => (
-              <Tag key={`${r.role}-${r.orgId}`} color="blue" style={{ whiteSpace: 'normal', padding: '4px 8px' }}>
+              <Tag
+                key={`${r.role}-${r.orgId}`}
+                color="blue"
+                style={{ whiteSpace: 'normal', padding: '4px 8px' }}
+              >
                 {vi.auth.roleAt(r.roleName, r.orgName)}
               </Tag>
             ))}
@@ -37,7 +41,11 @@ export function Home() {
               <Col key={e.path} xs={24} sm={12} xl={8}>
                 <Link to={e.path} style={{ display: 'block', height: '100%' }}>
                   <Card hoverable style={{ height: '100%' }}>
-                    <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1668dc' }}>{e.icon}</span>} title={e.label} description={e.description} />
+                    <Card.Meta
+                      avatar={<span style={{ fontSize: 24, color: '#1668dc' }}>{e.icon}</span>}
+                      title={e.label}
+                      description={e.description}
+                    />
                   </Card>
                 </Link>
               </Col>

@@ -2,7 +2,7 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { vi, label } from '../../i18n/vi';
+import { label, vi } from '../../i18n/vi';
 import { formatDate } from '../../lib/format';
 import type { OrganizationDetailT } from './api';
 
@@ -42,9 +42,7 @@ function EventContent({ event }: { event: OrgEvent }) {
         <Typography.Text strong>{formatDate(event.effectiveOn)}</Typography.Text>
         {' · '}
         <Typography.Text strong>{event.typeName}</Typography.Text>
-        {event.role && (
-          <Tag style={{ marginInlineStart: 8 }}>{label(h.roles, event.role)}</Tag>
-        )}
+        {event.role && <Tag style={{ marginInlineStart: 8 }}>{label(h.roles, event.role)}</Tag>}
       </div>
       <div>{event.description}</div>
       {doc && <Typography.Text type="secondary">{doc}</Typography.Text>}
@@ -128,7 +126,12 @@ export function OrgHistory({ org }: { org: OrganizationDetailT }) {
           { title: h.nameColumn, dataIndex: 'name' },
           { title: h.shortNameColumn, dataIndex: 'shortName', width: 100 },
           { title: h.fromColumn, dataIndex: 'validFrom', width: 110, render: (v: string) => formatDate(v) },
-          { title: h.toColumn, dataIndex: 'validTo', width: 110, render: (v: string | null) => (v ? formatDate(v) : h.current) },
+          {
+            title: h.toColumn,
+            dataIndex: 'validTo',
+            width: 110,
+            render: (v: string | null) => (v ? formatDate(v) : h.current),
+          },
         ]}
       />
       <LineageList title={h.predecessors} items={org.predecessors} empty={h.noPredecessors} />
@@ -151,7 +154,12 @@ export function OrgDetailPanel({
   onApplyEvent: () => void;
 }) {
   if (error) return <ErrorAlert error={error} />;
-  if (loading) return <Card><Skeleton active /></Card>;
+  if (loading)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!org) {
     return (
       <Card>
@@ -191,7 +199,12 @@ export function OrgDetailPanel({
             {
               key: 'parent',
               label: f.parent,
-              children: org.parentId && org.parentName ? <Link to={`/organizations/${org.parentId}`}>{org.parentName}</Link> : vi.common.none,
+              children:
+                org.parentId && org.parentName ? (
+                  <Link to={`/organizations/${org.parentId}`}>{org.parentName}</Link>
+                ) : (
+                  vi.common.none
+                ),
             },
             { key: 'validFrom', label: f.validFrom, children: formatDate(org.validFrom) || vi.common.none },
             ...(org.validTo ? [{ key: 'validTo', label: f.validTo, children: formatDate(org.validTo) }] : []),
@@ -200,7 +213,13 @@ export function OrgDetailPanel({
           ]}
         />
       </Card>
-      <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{vi.org.tabs.history}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+            {vi.org.tabs.history}
+          </Typography.Title>
+        }
+      >
         <OrgHistory org={org} />
       </Card>
     </>

@@ -42,10 +42,20 @@ describe('organisation event form → API body', () => {
       mergeMode: 'new',
       sourceIds: [A, B],
       targetId: P, // left over from the other mode: not sent
-      newOrg: { parentId: P, type: 'medical_center', code: 'TTYT-KV', name: ' Trung tâm Y tế khu vực Mường Lay ', shortName: 'TTYT' },
+      newOrg: {
+        parentId: P,
+        type: 'medical_center',
+        code: 'TTYT-KV',
+        name: ' Trung tâm Y tế khu vực Mường Lay ',
+        shortName: 'TTYT',
+      },
       effectiveOn: date('2025-07-01'),
     });
-    expect(body).toMatchObject({ type: 'merge', sourceIds: [A, B], newOrg: { name: 'Trung tâm Y tế khu vực Mường Lay', code: 'TTYT-KV' } });
+    expect(body).toMatchObject({
+      type: 'merge',
+      sourceIds: [A, B],
+      newOrg: { name: 'Trung tâm Y tế khu vực Mường Lay', code: 'TTYT-KV' },
+    });
     expect('targetId' in body).toBe(false);
     expect(OrgEventInput.safeParse(JSON.parse(JSON.stringify(body))).success).toBe(true);
   });
@@ -56,20 +66,47 @@ describe('organisation event form → API body', () => {
       sourceId: A,
       newOrgs: [
         { parentId: P, type: 'clinical_department' as const, code: 'K1', name: 'Khoa Nội', shortName: 'KN' },
-        { parentId: P, type: 'clinical_department' as const, code: 'K2', name: 'Khoa Nhi', shortName: 'KNHI' },
+        {
+          parentId: P,
+          type: 'clinical_department' as const,
+          code: 'K2',
+          name: 'Khoa Nhi',
+          shortName: 'KNHI',
+        },
       ],
       staffToIndex: 1,
       effectiveOn: date('2025-01-01'),
     };
-    expect(toEventInput({ ...base, keepSource: false })).toMatchObject({ keepSource: false, staffToIndex: 1 });
-    expect(toEventInput({ ...base, keepSource: true })).toMatchObject({ keepSource: true, staffToIndex: undefined });
-    expect(OrgEventInput.safeParse(JSON.parse(JSON.stringify(toEventInput({ ...base, keepSource: false })))).success).toBe(true);
+    expect(toEventInput({ ...base, keepSource: false })).toMatchObject({
+      keepSource: false,
+      staffToIndex: 1,
+    });
+    expect(toEventInput({ ...base, keepSource: true })).toMatchObject({
+      keepSource: true,
+      staffToIndex: undefined,
+    });
+    expect(
+      OrgEventInput.safeParse(JSON.parse(JSON.stringify(toEventInput({ ...base, keepSource: false }))))
+        .success,
+    ).toBe(true);
   });
 
   it('starts each event type from the unit it was opened on', () => {
-    const org = { id: A, parentId: P, type: 'medical_center', name: 'Trung tâm Y tế huyện Tủa Chùa', shortName: 'TTYT' } as never;
-    expect(initialEventValues('merge', org)).toMatchObject({ sourceIds: [A], newOrg: { parentId: P, type: 'medical_center' } });
-    expect(initialEventValues('rename', org)).toMatchObject({ orgId: A, name: 'Trung tâm Y tế huyện Tủa Chùa' });
+    const org = {
+      id: A,
+      parentId: P,
+      type: 'medical_center',
+      name: 'Trung tâm Y tế huyện Tủa Chùa',
+      shortName: 'TTYT',
+    } as never;
+    expect(initialEventValues('merge', org)).toMatchObject({
+      sourceIds: [A],
+      newOrg: { parentId: P, type: 'medical_center' },
+    });
+    expect(initialEventValues('rename', org)).toMatchObject({
+      orgId: A,
+      name: 'Trung tâm Y tế huyện Tủa Chùa',
+    });
     expect(initialEventValues('create', org)).toMatchObject({ org: { parentId: A } });
     expect(initialEventValues('split', org).sourceId).toBe(A);
   });

@@ -22,10 +22,15 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { allowedChildTypes, ORG_EVENT_TYPES, type OrgEventType, type OrgType } from '../../../domain/org/types';
+import {
+  allowedChildTypes,
+  ORG_EVENT_TYPES,
+  type OrgEventType,
+  type OrgType,
+} from '../../../domain/org/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { vi } from '../../i18n/vi';
-import { DATE_FORMAT, toIsoDate, todayVn } from '../../lib/format';
+import { DATE_FORMAT, todayVn, toIsoDate } from '../../lib/format';
 import { applyApiError, type UnmappedError } from '../../lib/forms';
 import { type Organization, type OrgEventInput, useApplyOrgEvent, useOrganizations } from './api';
 import { OrgPicker } from './OrgPicker';
@@ -60,7 +65,7 @@ export interface OrgEventValues {
   note?: string;
 }
 
-const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const text = (v: string | undefined) => v?.trim() || undefined;
 
 function newOrgPayload(v: NewOrgValues | undefined) {
   return {
@@ -85,7 +90,13 @@ export function toEventInput(v: OrgEventValues): OrgEventInput {
     case 'create':
       return { type: 'create', org: newOrgPayload(v.org), ...doc };
     case 'rename':
-      return { type: 'rename', orgId: v.orgId ?? '', name: (v.name ?? '').trim(), shortName: text(v.shortName), ...doc };
+      return {
+        type: 'rename',
+        orgId: v.orgId ?? '',
+        name: (v.name ?? '').trim(),
+        shortName: text(v.shortName),
+        ...doc,
+      };
     case 'move':
       return { type: 'move', orgId: v.orgId ?? '', newParentId: v.newParentId ?? '', ...doc };
     case 'merge':
@@ -108,7 +119,13 @@ export function toEventInput(v: OrgEventValues): OrgEventInput {
 
 /** Starting values for an event opened from one organisation. */
 export function initialEventValues(type: OrgEventType, org: Organization | undefined): OrgEventValues {
-  const base: OrgEventValues = { type, effectiveOn: todayVn(), mergeMode: 'existing', keepSource: false, staffToIndex: 0 };
+  const base: OrgEventValues = {
+    type,
+    effectiveOn: todayVn(),
+    mergeMode: 'existing',
+    keepSource: false,
+    staffToIndex: 0,
+  };
   if (!org) return base;
   switch (type) {
     case 'create':
@@ -119,9 +136,17 @@ export function initialEventValues(type: OrgEventType, org: Organization | undef
     case 'dissolve':
       return { ...base, orgId: org.id };
     case 'merge':
-      return { ...base, sourceIds: [org.id], newOrg: { parentId: org.parentId ?? undefined, type: org.type } };
+      return {
+        ...base,
+        sourceIds: [org.id],
+        newOrg: { parentId: org.parentId ?? undefined, type: org.type },
+      };
     case 'split':
-      return { ...base, sourceId: org.id, newOrgs: [{ parentId: org.parentId ?? undefined, type: org.type }] };
+      return {
+        ...base,
+        sourceId: org.id,
+        newOrgs: [{ parentId: org.parentId ?? undefined, type: org.type }],
+      };
   }
 }
 
@@ -129,11 +154,22 @@ const required = (label: string) => [{ required: true, message: vi.common.requir
 const requiredSelect = (label: string) => [{ required: true, message: vi.common.requiredSelect(label) }];
 
 /** The five fields of a new organisation, under `prefix` (['org'], ['newOrg'], ['newOrgs', 0]). */
-function NewOrgFields({ prefix, form, orgsById }: { prefix: (string | number)[]; form: FormInstance; orgsById: Map<string, Organization> }) {
+function NewOrgFields({
+  prefix,
+  form,
+  orgsById,
+}: {
+  prefix: (string | number)[];
+  form: FormInstance;
+  orgsById: Map<string, Organization>;
+}) {
   const f = vi.org.fields;
   const parentId = Form.useWatch([...prefix, 'parentId'], form) as string | undefined;
   const parentType = parentId ? orgsById.get(parentId)?.type : undefined;
-  const typeOptions = (parentType ? allowedChildTypes(parentType) : []).map((t) => ({ value: t, label: vi.org.types[t] ?? t }));
+  const typeOptions = (parentType ? allowedChildTypes(parentType) : []).map((t) => ({
+    value: t,
+    label: vi.org.types[t] ?? t,
+  }));
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
@@ -152,7 +188,12 @@ function NewOrgFields({ prefix, form, orgsById }: { prefix: (string | number)[];
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label={f.code} name={[...prefix, 'code']} rules={required(f.code)} extra={vi.org.event.codeHint}>
+        <Form.Item
+          label={f.code}
+          name={[...prefix, 'code']}
+          rules={required(f.code)}
+          extra={vi.org.event.codeHint}
+        >
           <Input maxLength={50} autoCapitalize="characters" spellCheck={false} />
         </Form.Item>
       </Col>
@@ -198,7 +239,13 @@ export function OrgEventForm({
 
   const onTypeChange = (next: OrgEventType) => {
     // keep the dates and the document, reset the event-specific fields
-    const keep = form.getFieldsValue(['effectiveOn', 'documentNumber', 'documentDate', 'documentIssuer', 'note']);
+    const keep = form.getFieldsValue([
+      'effectiveOn',
+      'documentNumber',
+      'documentDate',
+      'documentIssuer',
+      'note',
+    ]);
     form.resetFields();
     form.setFieldsValue({ ...initialEventValues(next, org), ...keep, type: next });
     setError(null);
@@ -252,7 +299,12 @@ export function OrgEventForm({
           <Form.Item label={e.newName} name="name" rules={required(e.newName)}>
             <Input maxLength={300} />
           </Form.Item>
-          <Form.Item label={e.newShortName} name="shortName" extra={e.shortNameHint} normalize={(v: string) => v?.toUpperCase()}>
+          <Form.Item
+            label={e.newShortName}
+            name="shortName"
+            extra={e.shortNameHint}
+            normalize={(v: string) => v?.toUpperCase()}
+          >
             <Input maxLength={30} spellCheck={false} />
           </Form.Item>
         </>
@@ -262,11 +314,17 @@ export function OrgEventForm({
           <OrgPicker />
         </Form.Item>
       )}
-      {type === 'dissolve' && <Alert type="warning" showIcon title={e.dissolveWarning} style={{ marginBottom: 16 }} />}
+      {type === 'dissolve' && (
+        <Alert type="warning" showIcon title={e.dissolveWarning} style={{ marginBottom: 16 }} />
+      )}
 
       {type === 'merge' && (
         <>
-          <Form.Item label={e.sources} name="sourceIds" rules={[{ required: true, type: 'array', min: 1, message: vi.common.requiredSelect(e.sources) }]}>
+          <Form.Item
+            label={e.sources}
+            name="sourceIds"
+            rules={[{ required: true, type: 'array', min: 1, message: vi.common.requiredSelect(e.sources) }]}
+          >
             <OrgPicker multiple />
           </Form.Item>
           <Form.Item label={e.mergeMode} name="mergeMode">
@@ -290,7 +348,9 @@ export function OrgEventForm({
                 ...requiredSelect(e.target),
                 {
                   validator: (_, value) =>
-                    value && sourceIds.includes(value) ? Promise.reject(new Error(e.sourcesSameAsTarget)) : Promise.resolve(),
+                    value && sourceIds.includes(value)
+                      ? Promise.reject(new Error(e.sourcesSameAsTarget))
+                      : Promise.resolve(),
                 },
               ]}
             >
@@ -316,7 +376,13 @@ export function OrgEventForm({
                     style={{ marginBottom: 12 }}
                     extra={
                       fields.length > 1 ? (
-                        <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={e.removeNewOrg}>
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                          aria-label={e.removeNewOrg}
+                        >
                           {e.removeNewOrg}
                         </Button>
                       ) : null
@@ -344,7 +410,10 @@ export function OrgEventForm({
           {!keepSource && (
             <Form.Item label={e.staffTo} name="staffToIndex" extra={e.staffToHint}>
               <Select
-                options={newOrgs.map((o, i) => ({ value: i, label: o?.name?.trim() || e.newOrgIndex(i + 1) }))}
+                options={newOrgs.map((o, i) => ({
+                  value: i,
+                  label: o?.name?.trim() || e.newOrgIndex(i + 1),
+                }))}
               />
             </Form.Item>
           )}
@@ -357,7 +426,11 @@ export function OrgEventForm({
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item label={e.effectiveOn} name="effectiveOn" rules={requiredSelect(e.effectiveOn)}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={vi.common.dateFormatHint} />
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              placeholder={vi.common.dateFormatHint}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -367,7 +440,11 @@ export function OrgEventForm({
         </Col>
         <Col xs={24} md={12}>
           <Form.Item label={e.documentDate} name="documentDate">
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={vi.common.dateFormatHint} />
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              placeholder={vi.common.dateFormatHint}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

@@ -19,7 +19,18 @@ export interface OrgPickerProps {
 }
 
 /** Picks active organisations from the tree the user may see; search without diacritics works. */
-export function OrgPicker({ value, onChange, multiple, placeholder, allowClear = true, disable, id, style, disabled, ...rest }: OrgPickerProps) {
+export function OrgPicker({
+  value,
+  onChange,
+  multiple,
+  placeholder,
+  allowClear = true,
+  disable,
+  id,
+  style,
+  disabled,
+  ...rest
+}: OrgPickerProps) {
   const orgs = useOrganizations(false);
   const treeData = useMemo(() => toTreeSelect(buildOrgTree(orgs.data ?? []), disable), [orgs.data, disable]);
   return (

@@ -63,7 +63,12 @@ export function OrgTreePanel({
         style={{ marginBottom: 12 }}
       />
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 12 }}>
-        <Switch id="org-include-inactive" size="small" checked={includeInactive} onChange={onIncludeInactiveChange} />
+        <Switch
+          id="org-include-inactive"
+          size="small"
+          checked={includeInactive}
+          onChange={onIncludeInactiveChange}
+        />
         <label htmlFor="org-include-inactive">{vi.org.showInactive}</label>
       </div>
       {orgs.error ? (

@@ -26,7 +26,8 @@ export function OrganizationsView() {
     if (id && !screens.lg) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [id, screens.lg]);
 
-  const select = (orgId: string) => navigate({ pathname: `/organizations/${orgId}`, search: params.toString() });
+  const select = (orgId: string) =>
+    navigate({ pathname: `/organizations/${orgId}`, search: params.toString() });
   const setIncludeInactive = (value: boolean) => {
     const next = new URLSearchParams(params);
     if (value) next.set('inactive', '1');

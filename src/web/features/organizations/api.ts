@@ -16,7 +16,8 @@ export const orgKeys = {
 export function useOrganizations(includeInactive = false, enabled = true) {
   return useQuery({
     queryKey: orgKeys.list(includeInactive),
-    queryFn: () => api.get<{ items: Organization[] }>('/organizations', { includeInactive }).then((r) => r.items),
+    queryFn: () =>
+      api.get<{ items: Organization[] }>('/organizations', { includeInactive }).then((r) => r.items),
     staleTime: 60_000,
     enabled,
   });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorIds, buildOrgTree, filterOrgTree, type OrgLike, toTreeSelect, treeSelectFilter } from './tree';
+import {
+  ancestorIds,
+  buildOrgTree,
+  filterOrgTree,
+  type OrgLike,
+  toTreeSelect,
+  treeSelectFilter,
+} from './tree';
 
-const org = (id: string, parentId: string | null, name: string, code = id.toUpperCase()): OrgLike => ({ id, parentId, name, code, shortName: code });
+const org = (id: string, parentId: string | null, name: string, code = id.toUpperCase()): OrgLike => ({
+  id,
+  parentId,
+  name,
+  code,
+  shortName: code,
+});
 
 const items: OrgLike[] = [
   org('so', null, 'Sở Y tế tỉnh Điện Biên'),

@@ -94,7 +94,10 @@ export interface TreeSelectNode {
 }
 
 /** TreeSelect data with a folded search key (filterTreeNode matches "trung tam" to "Trung tâm"). */
-export function toTreeSelect<T extends OrgLike>(roots: OrgNode<T>[], disable?: (org: T) => boolean): TreeSelectNode[] {
+export function toTreeSelect<T extends OrgLike>(
+  roots: OrgNode<T>[],
+  disable?: (org: T) => boolean,
+): TreeSelectNode[] {
   return roots.map((n) => ({
     value: n.key,
     title: n.org.name,

@@ -3,8 +3,23 @@
  * confirms; a file with bad rows can be fixed and uploaded again, or only its valid rows taken.
  */
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Alert, Button, Card, Col, Popconfirm, Result, Row, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Result,
+  Row,
+  Statistic,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -110,7 +125,11 @@ export function ImportWizard() {
       <PageHeader
         title={t.title}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()} loading={busy === 'template'}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadTemplate()}
+            loading={busy === 'template'}
+          >
             {t.template}
           </Button>
         }
@@ -169,7 +188,11 @@ export function ImportWizard() {
             </Typography.Title>
             <Row gutter={16} style={{ marginBottom: 16 }}>
               <Col xs={8}>
-                <Statistic title={t.totalRows} value={preview.totalRows} formatter={(v) => formatNumber(Number(v))} />
+                <Statistic
+                  title={t.totalRows}
+                  value={preview.totalRows}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
               </Col>
               <Col xs={8}>
                 <Statistic
@@ -235,7 +258,9 @@ export function ImportWizard() {
                       title: c.action,
                       dataIndex: 'action',
                       width: 120,
-                      render: (a: string) => <Tag color={a === 'create' ? 'green' : 'blue'}>{label(t.actions, a)}</Tag>,
+                      render: (a: string) => (
+                        <Tag color={a === 'create' ? 'green' : 'blue'}>{label(t.actions, a)}</Tag>
+                      ),
                     },
                   ]}
                 />
@@ -244,12 +269,22 @@ export function ImportWizard() {
 
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
               {preview.invalidRows === 0 ? (
-                <Button type="primary" loading={busy === 'commit'} onClick={() => void commit('all')} disabled={preview.validRows === 0}>
+                <Button
+                  type="primary"
+                  loading={busy === 'commit'}
+                  onClick={() => void commit('all')}
+                  disabled={preview.validRows === 0}
+                >
                   {busy === 'commit' ? t.committing : t.commitAll}
                 </Button>
               ) : (
                 <>
-                  <Button type="primary" icon={<UploadOutlined />} onClick={() => void restart(true)} loading={busy === 'discard'}>
+                  <Button
+                    type="primary"
+                    icon={<UploadOutlined />}
+                    onClick={() => void restart(true)}
+                    loading={busy === 'discard'}
+                  >
                     {t.reupload}
                   </Button>
                   <Popconfirm
@@ -280,16 +315,32 @@ export function ImportWizard() {
             subTitle={
               <Row gutter={[24, 12]} justify="center" style={{ marginTop: 8 }}>
                 <Col>
-                  <Statistic title={t.created} value={result.created} formatter={(v) => formatNumber(Number(v))} />
+                  <Statistic
+                    title={t.created}
+                    value={result.created}
+                    formatter={(v) => formatNumber(Number(v))}
+                  />
                 </Col>
                 <Col>
-                  <Statistic title={t.updated} value={result.updated} formatter={(v) => formatNumber(Number(v))} />
+                  <Statistic
+                    title={t.updated}
+                    value={result.updated}
+                    formatter={(v) => formatNumber(Number(v))}
+                  />
                 </Col>
                 <Col>
-                  <Statistic title={t.unchanged} value={result.unchanged} formatter={(v) => formatNumber(Number(v))} />
+                  <Statistic
+                    title={t.unchanged}
+                    value={result.unchanged}
+                    formatter={(v) => formatNumber(Number(v))}
+                  />
                 </Col>
                 <Col>
-                  <Statistic title={t.skipped} value={result.skipped} formatter={(v) => formatNumber(Number(v))} />
+                  <Statistic
+                    title={t.skipped}
+                    value={result.skipped}
+                    formatter={(v) => formatNumber(Number(v))}
+                  />
                 </Col>
               </Row>
             }

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -26,11 +32,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { label, vi } from '../../i18n/vi';
 import { ApiError } from '../../lib/api';
-import { DATE_FORMAT, formatDate, toIsoDate, todayVn } from '../../lib/format';
+import { DATE_FORMAT, formatDate, todayVn, toIsoDate } from '../../lib/format';
 import { applyApiError, type UnmappedError } from '../../lib/forms';
 import { OrgPicker } from '../organizations/OrgPicker';
 import { revealPersonalId, type StaffDetailT, useStaff, useTransferStaff, useUpdateStaff } from './api';
-import { fromStaffDetail, type StaffFormValues, StaffFormFields, toStaffWrite } from './StaffFormFields';
+import { fromStaffDetail, StaffFormFields, type StaffFormValues, toStaffWrite } from './StaffFormFields';
 
 function PersonalId({ staff }: { staff: StaffDetailT }) {
   const [value, setValue] = useState<string | null>(null);
@@ -70,7 +76,17 @@ function PersonalId({ staff }: { staff: StaffDetailT }) {
   );
 }
 
-function EditDrawer({ staff, open, onClose, onReload }: { staff: StaffDetailT; open: boolean; onClose: () => void; onReload: () => void }) {
+function EditDrawer({
+  staff,
+  open,
+  onClose,
+  onReload,
+}: {
+  staff: StaffDetailT;
+  open: boolean;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const [form] = Form.useForm<StaffFormValues>();
   const update = useUpdateStaff(staff.id);
   const { message } = AntApp.useApp();
@@ -151,7 +167,15 @@ interface TransferValues {
   note?: string;
 }
 
-function TransferModal({ staff, open, onClose }: { staff: StaffDetailT; open: boolean; onClose: () => void }) {
+function TransferModal({
+  staff,
+  open,
+  onClose,
+}: {
+  staff: StaffDetailT;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<TransferValues>();
   const transfer = useTransferStaff(staff.id);
   const { message } = AntApp.useApp();
@@ -185,18 +209,30 @@ function TransferModal({ staff, open, onClose }: { staff: StaffDetailT; open: bo
       destroyOnHidden
     >
       {error && <ErrorAlert error={error.raw} extra={error.mapped.extra} />}
-      <Form<TransferValues> form={form} layout="vertical" onFinish={submit} initialValues={{ fromDate: todayVn() }}>
+      <Form<TransferValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ fromDate: todayVn() }}
+      >
         <Form.Item
           label={s.transferTo}
           name="toOrgId"
           rules={[
             { required: true, message: vi.common.requiredSelect(s.transferTo) },
-            { validator: (_, v) => (v && v === staff.org?.id ? Promise.reject(new Error(s.transferSameOrg)) : Promise.resolve()) },
+            {
+              validator: (_, v) =>
+                v && v === staff.org?.id ? Promise.reject(new Error(s.transferSameOrg)) : Promise.resolve(),
+            },
           ]}
         >
           <OrgPicker />
         </Form.Item>
-        <Form.Item label={s.transferFrom} name="fromDate" rules={[{ required: true, message: vi.common.requiredSelect(s.transferFrom) }]}>
+        <Form.Item
+          label={s.transferFrom}
+          name="fromDate"
+          rules={[{ required: true, message: vi.common.requiredSelect(s.transferFrom) }]}
+        >
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={vi.common.dateFormatHint} />
         </Form.Item>
         <Form.Item label={s.transferNote} name="note">
@@ -278,7 +314,15 @@ export function StaffDetailView() {
                 { key: 'position', label: f.position, children: d.position ?? vi.common.none },
                 { key: 'title', label: f.professionalTitle, children: d.professionalTitle ?? vi.common.none },
                 { key: 'type', label: f.employmentType, children: d.employmentTypeName ?? vi.common.none },
-                { key: 'org', label: f.org, children: d.org ? <Link to={`/organizations/${d.org.id}`}>{d.org.name}</Link> : vi.common.none },
+                {
+                  key: 'org',
+                  label: f.org,
+                  children: d.org ? (
+                    <Link to={`/organizations/${d.org.id}`}>{d.org.name}</Link>
+                  ) : (
+                    vi.common.none
+                  ),
+                },
                 { key: 'pid', label: f.personalId, children: <PersonalId staff={d} />, span: 'filled' },
                 { key: 'email', label: f.email, children: d.email ?? vi.common.none },
                 { key: 'phone', label: f.phone, children: d.phone ?? vi.common.none },
@@ -300,7 +344,11 @@ export function StaffDetailView() {
                       <Link to={`/organizations/${m.orgId}?inactive=1`}>
                         <Typography.Text strong>{m.orgName}</Typography.Text>
                       </Link>
-                      {!m.toDate && <Tag color="green" style={{ marginInlineStart: 8 }}>{s.current}</Tag>}
+                      {!m.toDate && (
+                        <Tag color="green" style={{ marginInlineStart: 8 }}>
+                          {s.current}
+                        </Tag>
+                      )}
                       <div>
                         <Typography.Text type="secondary">
                           {s.membershipRange(formatDate(m.fromDate), m.toDate ? formatDate(m.toDate) : null)}
@@ -315,7 +363,14 @@ export function StaffDetailView() {
           </Card>
         </Col>
       </Row>
-      {editOpen && <EditDrawer staff={d} open={editOpen} onClose={() => setEditOpen(false)} onReload={() => void staff.refetch()} />}
+      {editOpen && (
+        <EditDrawer
+          staff={d}
+          open={editOpen}
+          onClose={() => setEditOpen(false)}
+          onReload={() => void staff.refetch()}
+        />
+      )}
       {transferOpen && <TransferModal staff={d} open={transferOpen} onClose={() => setTransferOpen(false)} />}
     </>
   );

@@ -23,7 +23,7 @@ export interface StaffFormValues {
   leftOn?: Dayjs | null;
 }
 
-const textOrNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
+const textOrNull = (v: string | undefined) => v?.trim() || null;
 
 /** Form values → API fields; `mode` decides which fields are sent. */
 export function toStaffWrite(v: StaffFormValues, mode: 'create' | 'edit'): StaffWrite {
@@ -100,7 +100,10 @@ export function StaffFormFields({ mode, status }: { mode: 'create' | 'edit'; sta
       </Col>
       <Col xs={24} md={8}>
         <Form.Item label={f.employmentType} name="employmentType">
-          <Select allowClear options={EMPLOYMENT_TYPES.map((t) => ({ value: t, label: vi.staff.employmentTypes[t] }))} />
+          <Select
+            allowClear
+            options={EMPLOYMENT_TYPES.map((t) => ({ value: t, label: vi.staff.employmentTypes[t] }))}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -117,32 +120,52 @@ export function StaffFormFields({ mode, status }: { mode: 'create' | 'edit'; sta
         <Form.Item
           label={f.personalId}
           name="personalId"
-          extra={vi.staff.personalIdHint}
+          extra={mode === 'edit' ? vi.staff.personalIdEditHint : vi.staff.personalIdHint}
           rules={[{ pattern: PERSONAL_ID_PATTERN, message: vi.staff.personalIdHint }]}
         >
           <Input maxLength={12} inputMode="numeric" autoComplete="off" spellCheck={false} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item label={f.email} name="email" rules={[{ type: 'email', message: vi.common.invalid(f.email) }]}>
+        <Form.Item
+          label={f.email}
+          name="email"
+          rules={[{ type: 'email', message: vi.common.invalid(f.email) }]}
+        >
           <Input maxLength={200} type="email" autoComplete="off" />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item label={f.phone} name="phone" rules={[{ pattern: PHONE_PATTERN, message: vi.common.invalid(f.phone) }]}>
+        <Form.Item
+          label={f.phone}
+          name="phone"
+          rules={[{ pattern: PHONE_PATTERN, message: vi.common.invalid(f.phone) }]}
+        >
           <Input maxLength={13} inputMode="tel" autoComplete="off" />
         </Form.Item>
       </Col>
       {mode === 'create' && (
         <>
           <Col xs={24} md={16}>
-            <Form.Item label={f.org} name="orgId" rules={[{ required: true, message: vi.common.requiredSelect(f.org) }]}>
+            <Form.Item
+              label={f.org}
+              name="orgId"
+              rules={[{ required: true, message: vi.common.requiredSelect(f.org) }]}
+            >
               <OrgPicker />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label={f.fromDate} name="fromDate" rules={[{ required: true, message: vi.common.requiredSelect(f.fromDate) }]}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={vi.common.dateFormatHint} />
+            <Form.Item
+              label={f.fromDate}
+              name="fromDate"
+              rules={[{ required: true, message: vi.common.requiredSelect(f.fromDate) }]}
+            >
+              <DatePicker
+                format={DATE_FORMAT}
+                style={{ width: '100%' }}
+                placeholder={vi.common.dateFormatHint}
+              />
             </Form.Item>
           </Col>
         </>
@@ -162,7 +185,11 @@ export function StaffFormFields({ mode, status }: { mode: 'create' | 'edit'; sta
           {status === 'left' && (
             <Col xs={24} md={12}>
               <Form.Item label={f.leftOn} name="leftOn" extra={vi.staff.leftOnHint}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={vi.common.dateFormatHint} />
+                <DatePicker
+                  format={DATE_FORMAT}
+                  style={{ width: '100%' }}
+                  placeholder={vi.common.dateFormatHint}
+                />
               </Form.Item>
             </Col>
           )}

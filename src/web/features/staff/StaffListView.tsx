@@ -1,5 +1,17 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Checkbox, Form, Input, Modal, Select, Table, type TableProps, Tag } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Table,
+  type TableProps,
+  Tag,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
@@ -11,8 +23,16 @@ import { formatDate, todayVn } from '../../lib/format';
 import { applyApiError, type UnmappedError } from '../../lib/forms';
 import { useDebounced } from '../../lib/useDebounced';
 import { OrgPicker } from '../organizations/OrgPicker';
-import { type StaffFilters, type StaffItem, type StaffSort, type StaffStatusFilter, staffQuery, useCreateStaff, useStaffList } from './api';
-import { type StaffFormValues, StaffFormFields, toStaffWrite } from './StaffFormFields';
+import {
+  type StaffFilters,
+  type StaffItem,
+  type StaffSort,
+  type StaffStatusFilter,
+  staffQuery,
+  useCreateStaff,
+  useStaffList,
+} from './api';
+import { StaffFormFields, type StaffFormValues, toStaffWrite } from './StaffFormFields';
 
 const SORTS: StaffSort[] = ['name', '-name', 'code', '-code', 'birthDate', '-birthDate'];
 const STATUSES: StaffStatusFilter[] = ['active', 'left', 'all'];
@@ -59,7 +79,15 @@ function sortOrder(sort: StaffSort, field: 'name' | 'code' | 'birthDate') {
   return null;
 }
 
-function CreateStaffModal({ open, onClose, defaultOrgId }: { open: boolean; onClose: () => void; defaultOrgId: string | null }) {
+function CreateStaffModal({
+  open,
+  onClose,
+  defaultOrgId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  defaultOrgId: string | null;
+}) {
   const [form] = Form.useForm<StaffFormValues>();
   const create = useCreateStaff();
   const navigate = useNavigate();
@@ -116,9 +144,9 @@ export function StaffListView() {
   const [exporting, setExporting] = useState(false);
   const [createOpen, setCreateOpen] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the typed text settles; `update` and `filters` are read at that moment
   useEffect(() => {
     if (debounced !== filters.q) update({ q: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const s = vi.staff;
@@ -180,7 +208,11 @@ export function StaffListView() {
   const onExport = async () => {
     setExporting(true);
     try {
-      await api.download('/staff/export', staffQuery({ ...filters, page: undefined, pageSize: undefined }), 'Danh sach nhan su.xlsx');
+      await api.download(
+        '/staff/export',
+        staffQuery({ ...filters, page: undefined, pageSize: undefined }),
+        'Danh sach nhan su.xlsx',
+      );
     } catch (err) {
       message.error((err as Error).message);
     } finally {
@@ -212,7 +244,11 @@ export function StaffListView() {
       />
       <Card>
         <Form layout="vertical" className="filters" component="div">
-          <Form.Item label={s.searchLabel} htmlFor="staff-search" style={{ flex: '1 1 260px', minWidth: 220 }}>
+          <Form.Item
+            label={s.searchLabel}
+            htmlFor="staff-search"
+            style={{ flex: '1 1 260px', minWidth: 220 }}
+          >
             <Input.Search
               id="staff-search"
               allowClear
@@ -231,7 +267,11 @@ export function StaffListView() {
               placeholder={s.orgFilterPlaceholder}
             />
           </Form.Item>
-          <Form.Item label={s.statusFilter} htmlFor="staff-status" style={{ flex: '0 1 170px', minWidth: 150 }}>
+          <Form.Item
+            label={s.statusFilter}
+            htmlFor="staff-status"
+            style={{ flex: '0 1 170px', minWidth: 150 }}
+          >
             <Select
               id="staff-status"
               value={filters.status}
@@ -270,7 +310,13 @@ export function StaffListView() {
           }}
         />
       </Card>
-      {createOpen && <CreateStaffModal open={createOpen} onClose={() => setCreateOpen(false)} defaultOrgId={filters.orgId} />}
+      {createOpen && (
+        <CreateStaffModal
+          open={createOpen}
+          onClose={() => setCreateOpen(false)}
+          defaultOrgId={filters.orgId}
+        />
+      )}
     </>
   );
 }

@@ -35,7 +35,9 @@ export const staffKeys = {
 };
 
 /** The query string of the list and of the export (same filters). */
-export function staffQuery(f: Omit<StaffFilters, 'page' | 'pageSize'> & Partial<Pick<StaffFilters, 'page' | 'pageSize'>>) {
+export function staffQuery(
+  f: Omit<StaffFilters, 'page' | 'pageSize'> & Partial<Pick<StaffFilters, 'page' | 'pageSize'>>,
+) {
   return {
     q: f.q.trim() || undefined,
     orgId: f.orgId ?? undefined,
@@ -108,12 +110,14 @@ export function useUpdateStaff(id: string) {
 export function useTransferStaff(id: string) {
   const invalidate = useInvalidateStaff();
   return useMutation({
-    mutationFn: (body: { toOrgId: string; fromDate: string; note?: string }) => api.post<StaffDetailT>(`/staff/${id}/transfers`, body),
+    mutationFn: (body: { toOrgId: string; fromDate: string; note?: string }) =>
+      api.post<StaffDetailT>(`/staff/${id}/transfers`, body),
     onSuccess: (detail) => invalidate(detail),
   });
 }
 
-export const revealPersonalId = (id: string) => api.get<{ personalId: string | null }>(`/staff/${id}/personal-id`);
+export const revealPersonalId = (id: string) =>
+  api.get<{ personalId: string | null }>(`/staff/${id}/personal-id`);
 
 export const importApi = {
   upload(file: File) {
@@ -121,7 +125,8 @@ export const importApi = {
     form.append('file', file, file.name);
     return api.upload<ImportPreviewT>('/staff/imports', form);
   },
-  commit: (id: string, mode: 'all' | 'validOnly') => api.post<ImportResultT>(`/staff/imports/${id}/commit`, { mode }),
+  commit: (id: string, mode: 'all' | 'validOnly') =>
+    api.post<ImportResultT>(`/staff/imports/${id}/commit`, { mode }),
   discard: (id: string) => api.delete(`/staff/imports/${id}`),
   template: () => api.download('/staff/import-template', undefined, 'Mau nhap nhan su.xlsx'),
 };
