@@ -30,8 +30,11 @@ export interface BallotInput {
 }
 
 export interface BallotOutcome {
+  /** 'no_quorum' when the quorum is not met, whatever the votes. */
   status: 'passed' | 'failed' | 'no_quorum';
   quorumMet: boolean;
+  /** The agree votes reach the threshold (independently of the quorum). */
+  thresholdMet: boolean;
   /** Smallest number of present members that makes the quorum. */
   quorumRequired: number;
   /** Number the threshold is applied to (council size or members present). */
@@ -92,5 +95,5 @@ export function ballotOutcome(input: BallotInput): BallotOutcome {
     status === 'no_quorum'
       ? `Không đủ số thành viên tham dự: có mặt ${present}/${councilSize}, cần ít nhất ${quorumRequired}.`
       : `${agree}/${denominatorCount} ${base} đồng ý (cần ít nhất ${required}): ${status === 'passed' ? 'đạt' : 'không đạt'}.`;
-  return { status, quorumMet, quorumRequired, denominatorCount, required, agree, summary };
+  return { status, quorumMet, thresholdMet: passes, quorumRequired, denominatorCount, required, agree, summary };
 }
