@@ -19,7 +19,7 @@ const VOWELS = new Set('aeiouy');
 const CONFUSABLE: string[] = ['dpb', 'ce', 'lit', 'oq', 'nr', 'mn'];
 
 function isGap(c: string): boolean {
-  return !/[a-z0-9]/.test(c);
+  return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
 }
 
 function subCost(a: string, b: string): number {

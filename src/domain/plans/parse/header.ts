@@ -252,7 +252,10 @@ export function parseHeader(doc: PlanText): Header {
     dateLine?.line.index ?? Number.POSITIVE_INFINITY,
     lastHeaderLine,
   );
-  const orgs = headerOrganisations(doc, doc.lines.slice(0, firstMeta));
+  // without any anchor (KẾ HOẠCH, Số:, date line) there is no header to read: capitals at the top of an
+  // arbitrary text are not an issuer
+  const anchored = kindLine || numberLine || dateLine;
+  const orgs = anchored ? headerOrganisations(doc, doc.lines.slice(0, firstMeta)) : [];
   const issuer = orgs.length ? orgs[orgs.length - 1] : null;
   const parentIssuer = orgs.length >= 2 ? orgs[orgs.length - 2] : null;
   if (!issuer) warnings.push('The issuing body (left header) was not found.');

@@ -39,7 +39,32 @@ export type {
 } from './types';
 export { properName, restoreDiacritics } from './vocabulary';
 
+/** A draft with nothing found. */
+export function emptyPlan(warnings: string[] = []): ParsedPlan {
+  return {
+    documentNumber: null,
+    issuer: null,
+    parentIssuer: null,
+    place: null,
+    issuedOn: null,
+    title: null,
+    implements: [],
+    legalBases: [],
+    phases: [],
+    reviews: [],
+    awardForms: [],
+    reportDeadlines: [],
+    signer: null,
+    recipients: [],
+    contentAreas: [],
+    responsibilities: [],
+    warnings,
+  };
+}
+
+/** Reads a plan's text (clean Unicode or OCR output) into a structured draft; never throws on odd input. */
 export function parsePlanText(text: string): ParsedPlan {
+  if (!/\p{L}/u.test(text)) return emptyPlan(['The text is empty.']);
   const doc = preparePlanText(text);
   const header = parseHeader(doc);
   const preamble = parsePreamble(doc, header.bodyStart);

@@ -16,8 +16,10 @@ const NUMBERING = /^\s*(?:[ivxl1]{1,4}\s*[.,]|\d{1,2}(?:\.\d{1,2})*\s*[.)]?|[a-z
  */
 export function isHeading(doc: PlanText, line: TextLine, phrase: string): boolean {
   const canon = lineCanon(doc, line);
-  if (canon.trim().length > phrase.length + 30) return false;
   const lead = NUMBERING.exec(canon)?.[0].length ?? 0;
+  // cheap length check first: a heading is the phrase, give or take OCR noise and a trailing ":"
+  const length = canon.trim().length - lead;
+  if (length > phrase.length * 1.3 + 4 || length < phrase.length * 0.7) return false;
   const m = fuzzyFind(canon, phrase, { from: lead });
   return m !== null && m.start - lead <= 2;
 }

@@ -166,9 +166,10 @@ export function findSigner(doc: PlanText): SignatureBlock {
     }
   }
 
-  // the name: the last line of the tail that reads as a name (2–6 words, letters only)
+  // the name: the last line of the tail that reads as a name (2–6 words, letters only) — only in a
+  // signature context (a "Nơi nhận" list or a title line), never from arbitrary text
   let name: string | null = null;
-  for (let i = tail.length - 1; i >= 0; i--) {
+  for (let i = tail.length - 1; i >= 0 && (noiNhan || parts.length); i--) {
     const line = tail[i];
     const raw = lineRaw(doc, line);
     if (!raw.trim() || titleLines.has(line.index)) continue;

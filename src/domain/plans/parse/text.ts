@@ -38,22 +38,31 @@ export function normalizeInput(text: string): string {
     .replace(/\f/g, '\n');
 }
 
+const foldCache = new Map<string, string>();
+
 /** Folds one UTF-16 unit with foldVi, keeping the length at exactly one unit. */
 function foldUnit(ch: string): string {
-  if (/\s/.test(ch)) return ch === '\n' ? '\n' : ' ';
-  if (ch === 'ﬁ') return 'f';
-  const f = foldVi(ch);
-  return f.length === 1 ? f : ch;
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    if (/\s/.test(ch)) f = ch === '\n' ? '\n' : ' ';
+    else if (ch === 'ﬁ') f = 'f';
+    else {
+      const folded = foldVi(ch);
+      f = folded.length === 1 ? folded : ch;
+    }
+    if (foldCache.size < 4096) foldCache.set(ch, f);
+  }
+  return f;
 }
 
 /** Diacritic-free, lower-case copy of `raw` with the same length (see the module comment). */
 export function foldAligned(raw: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) out += foldUnit(raw[i]);
-  return out;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) out.push(foldUnit(raw[i]));
+  return out.join('');
 }
 
-const isLetter = (c: string | undefined) => c !== undefined && /[a-z]/.test(c);
+const isLetter = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
 /**
  * OCR repairs on folded text, character by character (length preserved).
@@ -64,7 +73,7 @@ const isLetter = (c: string | undefined) => c !== undefined && /[a-z]/.test(c);
  */
 export function ocrCanon(fold: string): string {
   const DIGIT_AS_LETTER: Record<string, string> = { '0': 'o', '6': 'o', '4': 'a', '1': 'l', '8': 'o' };
-  let out = '';
+  const out: string[] = [];
   for (let i = 0; i < fold.length; i++) {
     const c = fold[i];
     const prev = out[i - 1]; // already repaired: "C0¢" → "co" then "¢" follows a letter
@@ -75,18 +84,18 @@ export function ocrCanon(fold: string): string {
       !/\d/.test(prev ?? '') &&
       !/\d/.test(next ?? '')
     ) {
-      out += DIGIT_AS_LETTER[c];
+      out.push(DIGIT_AS_LETTER[c]);
     } else if ((c === '€' || c === '&' || c === '¢') && isLetter(prev)) {
-      out += 'e';
+      out.push('e');
     } else if (c === '¥') {
-      out += 'y';
+      out.push('y');
     } else if (c === 'w') {
-      out += 'u';
+      out.push('u');
     } else {
-      out += c;
+      out.push(c);
     }
   }
-  return out;
+  return out.join('');
 }
 
 export function splitLines(raw: string): TextLine[] {
