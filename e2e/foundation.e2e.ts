@@ -262,6 +262,15 @@ describe('foundation: TĐKT officer', () => {
     expect(await row.textContent()).not.toContain(NEW_PERSON.cccd);
     await shot(page, '05-staff-search-1366');
 
+    // the export takes the same filters and arrives as a Vietnamese-named XLSX
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Danh sách nhân sự \d{4}-\d{2}-\d{2}\.xlsx$/);
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const exportedText = JSON.stringify(exported.worksheets[0]!.getSheetValues());
+    expect(exportedText).toContain(NEW_PERSON.name);
+    expect(exportedText).not.toContain('Lò Văn Thắng'); // filtered by the search
+
     await link.click();
     await page.waitForURL(/\/staff\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(NEW_PERSON.name);
