@@ -37,7 +37,12 @@ describe('ballot outcome', () => {
     expect(DEFAULT_QUORUM.unconfirmed).toBe(true);
     const r = (present: number) =>
       ballotOutcome({ agree: present, disagree: 0, councilSize: 10, present, threshold: majorityPresent });
-    expect(r(5)).toMatchObject({ status: 'no_quorum', quorumMet: false, thresholdMet: true, quorumRequired: 6 });
+    expect(r(5)).toMatchObject({
+      status: 'no_quorum',
+      quorumMet: false,
+      thresholdMet: true,
+      quorumRequired: 6,
+    });
     expect(r(5).summary).toBe('Không đủ số thành viên tham dự: có mặt 5/10, cần ít nhất 6.');
     expect(r(6)).toMatchObject({ status: 'passed', quorumMet: true });
     const twoThirds = { ratio: { num: 2, den: 3 }, strict: false };

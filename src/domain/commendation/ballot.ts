@@ -95,5 +95,14 @@ export function ballotOutcome(input: BallotInput): BallotOutcome {
     status === 'no_quorum'
       ? `Không đủ số thành viên tham dự: có mặt ${present}/${councilSize}, cần ít nhất ${quorumRequired}.`
       : `${agree}/${denominatorCount} ${base} đồng ý (cần ít nhất ${required}): ${status === 'passed' ? 'đạt' : 'không đạt'}.`;
-  return { status, quorumMet, thresholdMet: passes, quorumRequired, denominatorCount, required, agree, summary };
+  return {
+    status,
+    quorumMet,
+    thresholdMet: passes,
+    quorumRequired,
+    denominatorCount,
+    required,
+    agree,
+    summary,
+  };
 }

@@ -55,6 +55,10 @@ describe('mergeLineageHistories', () => {
 
   it('defaults to the most recently active history as the successor', () => {
     expect(mergeLineageHistories([A, C, B]).id).toBe('C');
+    // histories without any activity still order deterministically (by id)
+    const empty = (id: string) => collective({ id, displayName: `Đơn vị ${id}` });
+    expect(mergeLineageHistories([empty('A'), empty('B')]).id).toBe('B');
+    expect(mergeLineageHistories([empty('B'), empty('A')]).id).toBe('B');
     expect(() => mergeLineageHistories([])).toThrow(RangeError);
     expect(() => mergeLineageHistories([A, { ...A, subject: 'individual' }])).toThrow(RangeError);
   });

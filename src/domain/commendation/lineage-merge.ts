@@ -87,9 +87,12 @@ export function mergeLineageHistories(
 
   let identity = successor;
   if (!identity) {
-    const top = [...histories].sort(
-      (a, b) => lastActivity(b) - lastActivity(a) || cmp(b.id, a.id) || cmp(a.displayName, b.displayName),
-    )[0]!;
+    const byRecency = (a: NomineeHistory, b: NomineeHistory) => {
+      const la = lastActivity(a);
+      const lb = lastActivity(b);
+      return la !== lb ? (lb > la ? 1 : -1) : cmp(b.id, a.id) || cmp(a.displayName, b.displayName);
+    };
+    const top = [...histories].sort(byRecency)[0]!;
     identity = { id: top.id, displayName: top.displayName };
   }
 
