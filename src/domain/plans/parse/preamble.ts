@@ -28,7 +28,7 @@ export interface Preamble {
 const FIRST_SECTION = /\n[ ]*(?:(?:i|l)[ ]*[.,:][ ]+\S|(?:i|l|1)[ ]*[.,:]?[ ]*m[a-z]c\s+[dp][a-z]{1,2}ch)/;
 // Clause keywords at a sentence start: "Căn cứ" (OCR "Cin ctr"), "Thực hiện" (OCR "Thuc hién").
 // (No space is required after the keyword: OCR glues words, "Thwc hiénKé hoạch".)
-const CLAUSE = /(?:^|\n|[.;:][ ]+)[ ]*(?:(c[a-z]n[ ]*c[a-z]{1,2})|(th[a-z]{0,2}c[ ]*h[a-z]{1,3}n))/g;
+const CLAUSE = /(?<=(?:^|\n|[.;:] )[ ]*)(?:(c[a-z]n[ ]*c[a-z]{1,2})|(th[a-z]{0,2}c[ ]*h[a-z]{1,3}n))/g;
 // The closing sentence: "<issuer> ban hành Kế hoạch …".
 const ISSUES_PLAN = /ban\s*h[a-z]{1,2}nh\s*k[a-z]{0,2}\s*h[o0q][a-z]{1,2}ch/g;
 

@@ -52,8 +52,8 @@ export function findRecipients(doc: PlanText): string[] {
       continue;
     }
     const last = items[items.length - 1];
-    // a wrapped item continues on a line starting in lower case
-    if (last !== undefined && !/[;.]\s*$/.test(last) && /^\s*\p{Ll}/u.test(raw)) {
+    // a wrapped item continues on a line starting in lower case or with "(" ("(để báo cáo);")
+    if (last !== undefined && !/[;.]\s*$/.test(last) && /^\s*[\p{Ll}(\d]/u.test(raw)) {
       items[items.length - 1] = `${last} ${raw.trim()}`;
       continue;
     }
