@@ -14,6 +14,7 @@ import { applyOrgEvent } from '../modules/organizations/organizations.service';
 import { DEMO_EVENTS_2025, DEMO_TREE, type DemoOrg } from './demo/organizations';
 import { generateStaff } from './demo/staff';
 import { createRandom } from './random';
+import { seedSteps } from './steps';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -23,7 +24,7 @@ export interface SeedServices {
   now: () => Date;
 }
 
-/** Extra demo data contributed by feature modules (ratings, awards, plans …), run in order. */
+/** Extra demo data contributed by feature modules (ratings, awards, plans …): see steps.ts. */
 export type SeedStep = (ctx: Ctx, demo: DemoContext) => Promise<void>;
 export interface DemoContext {
   orgs: Map<string, OrgRow>;
@@ -31,7 +32,6 @@ export interface DemoContext {
   personIdsByOrg: Map<string, string[]>;
   random: ReturnType<typeof createRandom>;
 }
-export const seedSteps: SeedStep[] = [];
 
 /**
  * Seeds the demo data set on an empty database, all in one transaction: a provincial health

@@ -1,0 +1,8 @@
+import type { SeedStep } from './seed';
+
+/**
+ * Demo data contributed by feature modules, run in this order inside the seeding transaction,
+ * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
+ * its step function lives in src/server/seed/demo/<feature>.ts.
+ */
+export const seedSteps: SeedStep[] = [];
