@@ -89,6 +89,10 @@ describe('report deadlines', () => {
     expect(read('- Báo cáo 6 tháng gửi trước ngày 15/6.')).toEqual([
       { day: 15, month: 6, recurrence: 'six-monthly' },
     ]);
+    // "hằng năm" right after the date wins over the "6 tháng" of the report's name
+    expect(read('- Báo cáo 6 tháng đầu năm gửi trước ngày 15/6 hằng năm.')).toEqual([
+      { day: 15, month: 6, recurrence: 'yearly' },
+    ]);
     expect(read('- Gửi báo cáo trước ngày 20 tháng 12 năm 2026.')).toEqual([
       { day: 20, month: 12, recurrence: 'once', year: 2026 },
     ]);

@@ -124,8 +124,8 @@ function deadlineFrom(m: RegExpExecArray, sentence: string, tail: string): Repor
     return null;
   }
   let recurrence: Recurrence = 'unspecified';
-  if (YEARLY.test(tail))
-    recurrence = 'yearly'; // "15/11 hằng năm" binds tightest
+  // "15/6 hằng năm" right after the date binds tightest, then the sentence's frequency words
+  if (YEARLY.test(tail)) recurrence = 'yearly';
   else if (QUARTERLY.test(sentence)) recurrence = 'quarterly';
   else if (SIX_MONTHLY.test(sentence)) recurrence = 'six-monthly';
   else if (YEARLY.test(sentence)) recurrence = 'yearly';
