@@ -126,12 +126,6 @@ export function fuzzyFind(text: string, phrase: string, options: FuzzyOptions = 
   return fuzzyFindAll(text, phrase, options)[0] ?? null;
 }
 
-/** Cost of the best approximate occurrence of `phrase` in `text` (Infinity when none within budget). */
-export function fuzzyCost(text: string, phrase: string, maxCost?: number): number {
-  const all = fuzzyFindAll(text, phrase, { maxCost });
-  return all.length ? Math.min(...all.map((m) => m.cost)) : Number.POSITIVE_INFINITY;
-}
-
 /** Plain Levenshtein distance with the same costs, for whole short strings. */
 export function ocrDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
