@@ -344,7 +344,9 @@ describe('foundation: TĐKT officer', () => {
     expect(await page.getByText('Đã sáp nhập').count()).toBeGreaterThan(0);
     // a closed unit takes no further events
     expect(await page.getByRole('button', { name: 'Áp dụng sự kiện' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: MERGE.target, exact: true }).count()).toBe(1);
+    // its successor, both in the lineage list and as of today
+    await expect.poll(() => page.getByRole('link', { name: MERGE.target, exact: true }).count()).toBe(2);
+    expect(await page.getByLabel('Đơn vị kế thừa tại ngày').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   });
 
   it('records the work in the audit log, whose chain verifies', async () => {

@@ -1,10 +1,24 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, List, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  List,
+  Skeleton,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label, vi } from '../../i18n/vi';
-import { formatDate } from '../../lib/format';
-import type { OrganizationDetailT } from './api';
+import { DATE_FORMAT, formatDate, todayVn, toIsoDate } from '../../lib/format';
+import { type OrganizationDetailT, useOrgLineage } from './api';
 
 type OrgEvent = OrganizationDetailT['events'][number];
 type LineageItem = OrganizationDetailT['predecessors'][number];
@@ -90,6 +104,51 @@ function LineageList({ title, items, empty }: { title: string; items: LineageIte
   );
 }
 
+/** Where a closed unit's work and people went, as of a chosen day (GET …/lineage?on=). */
+function SuccessorsOn({ org }: { org: OrganizationDetailT }) {
+  const h = vi.org.history;
+  const [day, setDay] = useState<Dayjs | null>(() => todayVn());
+  const lineage = useOrgLineage(org.id, toIsoDate(day));
+  const items = lineage.data?.successorsOn.organizations ?? [];
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        <label htmlFor={`successors-on-${org.id}`}>{h.successorsOn}</label>
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {h.successorsOnHelp}
+      </Typography.Paragraph>
+      <DatePicker
+        id={`successors-on-${org.id}`}
+        format={DATE_FORMAT}
+        value={day}
+        onChange={setDay}
+        allowClear={false}
+        style={{ marginBottom: 8 }}
+      />
+      {lineage.error ? (
+        <ErrorAlert error={lineage.error} />
+      ) : lineage.data && items.length === 0 ? (
+        <div>
+          <Typography.Text type="secondary">{h.successorsOnNone}</Typography.Text>
+        </div>
+      ) : (
+        <List
+          size="small"
+          loading={lineage.isLoading}
+          dataSource={items}
+          renderItem={(item) => (
+            <List.Item>
+              <Link to={`/organizations/${item.id}?inactive=1`}>{item.name}</Link>
+              <Typography.Text type="secondary">{item.code}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
 export function OrgHistory({ org }: { org: OrganizationDetailT }) {
   const h = vi.org.history;
   // newest first: what changed last is what people look for
@@ -136,6 +195,7 @@ export function OrgHistory({ org }: { org: OrganizationDetailT }) {
       />
       <LineageList title={h.predecessors} items={org.predecessors} empty={h.noPredecessors} />
       <LineageList title={h.successors} items={org.successors} empty={h.noSuccessors} />
+      {org.status !== 'active' && <SuccessorsOn org={org} />}
     </>
   );
 }

@@ -31,6 +31,19 @@ export function useOrganization(id: string | undefined) {
   });
 }
 
+export interface OrgLineage {
+  predecessors: OrganizationDetailT['predecessors'];
+  successorsOn: { date: string; organizations: OrganizationDetailT['successors'] };
+}
+
+export function useOrgLineage(id: string, on: string | null) {
+  return useQuery({
+    queryKey: [...orgKeys.detail(id), 'lineage', on],
+    queryFn: () => api.get<OrgLineage>(`/organizations/${id}/lineage`, { on: on ?? undefined }),
+    enabled: Boolean(on),
+  });
+}
+
 export function useApplyOrgEvent() {
   const queryClient = useQueryClient();
   return useMutation({
