@@ -263,7 +263,10 @@ describe('foundation: TĐKT officer', () => {
     await shot(page, '05-staff-search-1366');
 
     // the export takes the same filters and arrives as a Vietnamese-named XLSX
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^Danh sách nhân sự \d{4}-\d{2}-\d{2}\.xlsx$/);
     const exported = new ExcelJS.Workbook();
     await exported.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
