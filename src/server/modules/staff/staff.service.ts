@@ -52,6 +52,9 @@ const SORTS: Record<string, SQL> = {
   '-birthDate': sql`p.birth_date desc nulls last, p.name_sort collate "C", p.id`,
 };
 
+/** Folded search text that could be part of a staff code (lower-cased STAFF_CODE_PATTERN characters). */
+const STAFF_CODE_TEXT = /^[a-z0-9._-]+$/;
+
 /** Builds the WHERE clause of a staff list/export from the filters, scoped to the actor. */
 async function staffWhere(ctx: Ctx, q: StaffListQueryT): Promise<SQL> {
   const parts: SQL[] = [pathInSubtrees(sql`o.path`, scopeOf(ctx, 'staff.read'))];
@@ -64,7 +67,16 @@ async function staffWhere(ctx: Ctx, q: StaffListQueryT): Promise<SQL> {
   const text = q.q ? foldVi(q.q) : '';
   if (text) {
     const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(sql`(p.name_folded like ${like} or lower(p.staff_code::text) like ${like})`);
+    // Staff codes hold only [A-Za-z0-9._-] (STAFF_CODE_PATTERN, checked on every write), so a search
+    // with any other character — a space, as in "nguyen thi" — cannot match a code. Leaving that
+    // branch out lets PostgreSQL use the trigram index on name_folded; the OR forced a sequential
+    // scan that lowercased every code. Measured with 50,000 staff at 50 connections (bench/):
+    // a rare name 5× (PGlite) to 20× (PostgreSQL) more searches/s, "nguyen thi" 1.5 to 2×.
+    parts.push(
+      STAFF_CODE_TEXT.test(text)
+        ? sql`(p.name_folded like ${like} or lower(p.staff_code::text) like ${like})`
+        : sql`p.name_folded like ${like}`,
+    );
   }
   return sql.join(parts, sql` and `);
 }
