@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'node_modules/**'],
           environment: 'node',
+          // web page tests load antd under jsdom (10–25 s on a busy 2-core machine)
+          testTimeout: 60_000,
         },
       },
       {
