@@ -7,10 +7,10 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/open';
 import { roleGrants, users } from '../src/server/db/schema';
-import { writeAudit } from '../src/server/platform/audit/audit';
-import { hashPassword } from '../src/server/platform/auth/passwords';
 import { generateOneTimePassword } from '../src/server/modules/accounts/accounts.service';
 import { insertOrg } from '../src/server/modules/organizations/organizations.repo';
+import { writeAudit } from '../src/server/platform/audit/audit';
+import { hashPassword } from '../src/server/platform/auth/passwords';
 
 const { values } = parseArgs({
   options: {
@@ -32,14 +32,42 @@ try {
   await opened.database.db.transaction(async (tx) => {
     const taken = await tx.execute(sql`select 1 from users where username = ${username}`);
     if (taken.rows.length > 0) throw new Error(`Tài khoản "${username}" đã tồn tại.`);
-    let root = (await tx.execute<{ id: string }>(sql`select id from organizations where depth = 0 order by created_at limit 1`)).rows[0];
+    let root = (
+      await tx.execute<{ id: string }>(
+        sql`select id from organizations where depth = 0 order by created_at limit 1`,
+      )
+    ).rows[0];
     if (!root) {
-      const org = await insertOrg(tx, null, { type: 'department_of_health', code: values['root-code']!, name: values['root-name']!, shortName: 'SYT', validFrom: new Date().toISOString().slice(0, 10) }, null);
+      const org = await insertOrg(
+        tx,
+        null,
+        {
+          type: 'department_of_health',
+          code: values['root-code']!,
+          name: values['root-name']!,
+          shortName: 'SYT',
+          validFrom: new Date().toISOString().slice(0, 10),
+        },
+        null,
+      );
       root = { id: org.id };
     }
-    const [user] = await tx.insert(users).values({ username, displayName: values.name!, passwordHash, mustChangePassword: true }).returning({ id: users.id });
+    const [user] = await tx
+      .insert(users)
+      .values({ username, displayName: values.name!, passwordHash, mustChangePassword: true })
+      .returning({ id: users.id });
     await tx.insert(roleGrants).values({ userId: user!.id, role: 'admin', orgId: root.id });
-    await writeAudit(tx, { actor: null, now: () => new Date(), requestId: 'cli-admin-create' }, { action: 'user.create_admin', entityType: 'user', entityId: user!.id, orgId: root.id, after: { username } });
+    await writeAudit(
+      tx,
+      { actor: null, now: () => new Date(), requestId: 'cli-admin-create' },
+      {
+        action: 'user.create_admin',
+        entityType: 'user',
+        entityId: user!.id,
+        orgId: root.id,
+        after: { username },
+      },
+    );
   });
   console.log(`Đã tạo tài khoản quản trị "${username}".`);
   console.log(`Mật khẩu dùng một lần (đổi ngay khi đăng nhập lần đầu): ${password}`);

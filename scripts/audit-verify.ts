@@ -15,7 +15,9 @@ try {
   } else {
     const p = result.problem!;
     console.error(`LỖI — ${p.message}`);
-    console.error(`FAILED — audit row #${p.seq}: ${p.kind === 'edited' ? 'edited' : p.kind === 'missing' ? 'removed' : 'chain link broken'}`);
+    console.error(
+      `FAILED — audit row #${p.seq}: ${p.kind === 'edited' ? 'edited' : p.kind === 'missing' ? 'removed' : 'chain link broken'}`,
+    );
     process.exitCode = 1;
   }
 } finally {

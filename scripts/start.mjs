@@ -20,8 +20,15 @@ function newestMtime(dir) {
 }
 
 const webIndex = path.join(root, 'dist/web/index.html');
-const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/domain')), fs.existsSync('vite.config.ts') ? fs.statSync('vite.config.ts').mtimeMs : 0);
-if (fs.existsSync(path.join(root, 'src/web/index.html')) && (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < sources)) {
+const sources = Math.max(
+  newestMtime(path.join(root, 'src/web')),
+  newestMtime(path.join(root, 'src/domain')),
+  fs.existsSync('vite.config.ts') ? fs.statSync('vite.config.ts').mtimeMs : 0,
+);
+if (
+  fs.existsSync(path.join(root, 'src/web/index.html')) &&
+  (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < sources)
+) {
   console.log('Đang biên dịch giao diện web (lần đầu mất khoảng 30 giây)… / Building the web UI…');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -7,7 +7,10 @@ export const Username = z
   .trim()
   .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
   .max(50)
-  .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới');
+  .regex(
+    /^[a-z0-9._-]+$/,
+    'Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới',
+  );
 
 export const Account = z.object({
   id: z.string(),
@@ -18,7 +21,15 @@ export const Account = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
-  roles: z.array(z.object({ id: z.string(), role: z.enum(ROLES), roleName: z.string(), orgId: z.string(), orgName: z.string() })),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(ROLES),
+      roleName: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+    }),
+  ),
 });
 
 export const AccountListQuery = z.strictObject({

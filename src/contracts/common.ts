@@ -21,12 +21,7 @@ export const Text = (max = 500, label = 'Giá trị') =>
     .max(max, `${label} không được dài quá ${max} ký tự`);
 
 export const OptionalText = (max = 500) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Không được dài quá ${max} ký tự`)
-    .nullable()
-    .optional();
+  z.string().trim().max(max, `Không được dài quá ${max} ký tự`).nullable().optional();
 
 /** Positive integer passed in a query string ("2" → 2); anything else is rejected, not coerced. */
 export const QueryInt = (min: number, max: number) =>

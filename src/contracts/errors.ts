@@ -11,7 +11,10 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   SESSION_EXPIRED: { status: 401, message: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' },
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
-  CSRF_INVALID: { status: 403, message: 'Yêu cầu không hợp lệ (thiếu hoặc sai mã chống giả mạo). Vui lòng tải lại trang.' },
+  CSRF_INVALID: {
+    status: 403,
+    message: 'Yêu cầu không hợp lệ (thiếu hoặc sai mã chống giả mạo). Vui lòng tải lại trang.',
+  },
   ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },

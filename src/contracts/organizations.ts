@@ -106,7 +106,14 @@ export const OrgLineageItem = z.object({
 
 export const OrganizationDetail = Organization.extend({
   parentName: z.string().nullable(),
-  names: z.array(z.object({ name: z.string(), shortName: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
+  names: z.array(
+    z.object({
+      name: z.string(),
+      shortName: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
   events: z.array(OrgEvent),
   predecessors: z.array(OrgLineageItem),
   successors: z.array(OrgLineageItem),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { EMPLOYMENT_TYPES, GENDERS, PERSONAL_ID_PATTERN, PHONE_PATTERN, STAFF_CODE_PATTERN } from '../domain/staff/staff';
+import {
+  EMPLOYMENT_TYPES,
+  GENDERS,
+  PERSONAL_ID_PATTERN,
+  PHONE_PATTERN,
+  STAFF_CODE_PATTERN,
+} from '../domain/staff/staff';
 import { IsoDate, OptionalText, QueryBool, QueryInt, Text, Uuid } from './common';
 
 export const StaffListQuery = z.strictObject({
@@ -33,7 +39,14 @@ export const StaffDetail = StaffListItem.extend({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   memberships: z.array(
-    z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), fromDate: z.string(), toDate: z.string().nullable(), note: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      fromDate: z.string(),
+      toDate: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   version: z.number(),
   canViewPersonalId: z.boolean(),
@@ -53,7 +66,10 @@ const StaffFields = {
 };
 
 export const CreateStaffBody = z.strictObject({
-  staffCode: z.string().trim().regex(STAFF_CODE_PATTERN, 'Mã nhân sự chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang'),
+  staffCode: z
+    .string()
+    .trim()
+    .regex(STAFF_CODE_PATTERN, 'Mã nhân sự chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang'),
   ...StaffFields,
   orgId: Uuid,
   fromDate: IsoDate,
@@ -78,9 +94,20 @@ export const ImportPreview = z.object({
   invalidRows: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
   sample: z.array(
-    z.object({ row: z.number(), staffCode: z.string(), fullName: z.string(), orgCode: z.string(), action: z.enum(['create', 'update']) }),
+    z.object({
+      row: z.number(),
+      staffCode: z.string(),
+      fullName: z.string(),
+      orgCode: z.string(),
+      action: z.enum(['create', 'update']),
+    }),
   ),
 });
 
 export const ImportCommitBody = z.strictObject({ mode: z.enum(['all', 'validOnly']) });
-export const ImportResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number() });
+export const ImportResult = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  skipped: z.number(),
+});

@@ -36,10 +36,15 @@ export interface BuildAppOptions {
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance & { routesWithPolicy: RegisteredRoute[] }> {
+export async function buildApp(
+  options: BuildAppOptions,
+): Promise<FastifyInstance & { routesWithPolicy: RegisteredRoute[] }> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
@@ -102,7 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       openapi: '3.0.3',
       info: {
         title: 'thidua API',
-        description: 'API của hệ thống quản lý thi đua, khen thưởng thidua. Lỗi có dạng { error: { code, message, details, requestId } }.',
+        description:
+          'API của hệ thống quản lý thi đua, khen thưởng thidua. Lỗi có dạng { error: { code, message, details, requestId } }.',
         version: '0.1.0',
       },
       components: {
@@ -115,8 +121,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['Hệ thống'], summary: 'Tài liệu OpenAPI của API' } }, async () =>
-    app.swagger(),
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { policy: { access: 'public' } },
+      schema: { tags: ['Hệ thống'], summary: 'Tài liệu OpenAPI của API' },
+    },
+    async () => app.swagger(),
   );
 
   for (const mod of modules) await app.register(mod, { prefix: '/api' });
@@ -127,7 +138,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api')) throw new AppError('ROUTE_NOT_FOUND');
       const file = request.url.split('?')[0]!;
-      if (/\.[a-z0-9]+$/i.test(file) && fs.existsSync(path.join(webRoot, file))) return reply.sendFile(file.slice(1));
+      if (/\.[a-z0-9]+$/i.test(file) && fs.existsSync(path.join(webRoot, file)))
+        return reply.sendFile(file.slice(1));
       return reply.type('text/html').sendFile('index.html');
     });
   }

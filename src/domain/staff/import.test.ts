@@ -15,15 +15,41 @@ describe('staff import rows', () => {
   it('accepts a valid row and normalises its values', () => {
     const { value, errors } = validateStaffRow(
       2,
-      { staffCode: 'NV001', fullName: '  Nguyễn   Thị Hoa ', birthDate: '05/02/1990', gender: 'nữ', employmentType: 'Viên chức', personalId: '001190004567', orgCode: 'ttyt-dbp', fromDate: new Date('2020-03-01T00:00:00Z') },
+      {
+        staffCode: 'NV001',
+        fullName: '  Nguyễn   Thị Hoa ',
+        birthDate: '05/02/1990',
+        gender: 'nữ',
+        employmentType: 'Viên chức',
+        personalId: '001190004567',
+        orgCode: 'ttyt-dbp',
+        fromDate: new Date('2020-03-01T00:00:00Z'),
+      },
       opts,
     );
     expect(errors).toEqual([]);
-    expect(value).toMatchObject({ fullName: 'Nguyễn Thị Hoa', birthDate: '1990-02-05', gender: 'female', employmentType: 'public_employee', orgCode: 'TTYT-DBP', fromDate: '2020-03-01' });
+    expect(value).toMatchObject({
+      fullName: 'Nguyễn Thị Hoa',
+      birthDate: '1990-02-05',
+      gender: 'female',
+      employmentType: 'public_employee',
+      orgCode: 'TTYT-DBP',
+      fromDate: '2020-03-01',
+    });
   });
 
   it('names the row, the column and the reason in Vietnamese', () => {
-    const { value, errors } = validateStaffRow(7, { staffCode: 'NV002', fullName: 'Trần Văn Nam', birthDate: '31/02/1990', personalId: 1190004567, orgCode: 'KHONG-CO' }, opts);
+    const { value, errors } = validateStaffRow(
+      7,
+      {
+        staffCode: 'NV002',
+        fullName: 'Trần Văn Nam',
+        birthDate: '31/02/1990',
+        personalId: 1190004567,
+        orgCode: 'KHONG-CO',
+      },
+      opts,
+    );
     expect(value).toBeNull();
     expect(errors).toEqual([
       { row: 7, column: 'Ngày sinh', message: 'Ngày sinh không hợp lệ (định dạng dd/mm/yyyy).' },
@@ -33,7 +59,19 @@ describe('staff import rows', () => {
   });
 
   it('flags duplicate staff codes within one file', () => {
-    const base = { fullName: 'A B', birthDate: null, gender: null, position: null, professionalTitle: null, employmentType: null, personalId: null, orgCode: 'X', fromDate: null, email: null, phone: null };
+    const base = {
+      fullName: 'A B',
+      birthDate: null,
+      gender: null,
+      position: null,
+      professionalTitle: null,
+      employmentType: null,
+      personalId: null,
+      orgCode: 'X',
+      fromDate: null,
+      email: null,
+      phone: null,
+    };
     const errs = findDuplicateCodes([
       { ...base, row: 2, staffCode: 'nv1' },
       { ...base, row: 3, staffCode: 'NV1' },

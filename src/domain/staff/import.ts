@@ -57,7 +57,11 @@ export interface RowError {
 }
 
 /** Maps header cells to column keys, matching without diacritics or case ("ho va ten" works). */
-export function mapHeaders(headerCells: RawCell[]): { map: Map<number, StaffColumnKey>; missing: string[]; unknown: string[] } {
+export function mapHeaders(headerCells: RawCell[]): {
+  map: Map<number, StaffColumnKey>;
+  missing: string[];
+  unknown: string[];
+} {
   const map = new Map<number, StaffColumnKey>();
   const unknown: string[] = [];
   headerCells.forEach((cell, index) => {
@@ -106,7 +110,8 @@ export function validateStaffRow(
   opts: { today: string; knownOrgCodes: Set<string> },
 ): { value: StaffImportRow | null; errors: RowError[] } {
   const errors: RowError[] = [];
-  const err = (key: StaffColumnKey, message: string) => errors.push({ row: rowNumber, column: header(key), message });
+  const err = (key: StaffColumnKey, message: string) =>
+    errors.push({ row: rowNumber, column: header(key), message });
   const text = (key: StaffColumnKey) => cellText(cells[key]);
   const optional = (key: StaffColumnKey, max: number) => {
     const t = text(key);
@@ -116,12 +121,14 @@ export function validateStaffRow(
 
   const staffCode = text('staffCode');
   if (!staffCode) err('staffCode', 'Thiếu mã nhân sự.');
-  else if (!STAFF_CODE_PATTERN.test(staffCode)) err('staffCode', 'Mã nhân sự chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang (tối đa 30 ký tự).');
+  else if (!STAFF_CODE_PATTERN.test(staffCode))
+    err('staffCode', 'Mã nhân sự chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang (tối đa 30 ký tự).');
 
   const fullName = text('fullName');
   if (!fullName) err('fullName', 'Thiếu họ và tên.');
   else if (fullName.length > 100) err('fullName', 'Họ và tên không được dài quá 100 ký tự.');
-  else if (!PERSON_NAME_PATTERN.test(fullName) || !fullName.includes(' ')) err('fullName', 'Họ và tên không hợp lệ (cần có họ và tên, chỉ gồm chữ cái).');
+  else if (!PERSON_NAME_PATTERN.test(fullName) || !fullName.includes(' '))
+    err('fullName', 'Họ và tên không hợp lệ (cần có họ và tên, chỉ gồm chữ cái).');
 
   let birthDate = cellDate(cells.birthDate);
   if (birthDate === 'invalid') {
@@ -129,7 +136,8 @@ export function validateStaffRow(
     birthDate = null;
   } else if (birthDate) {
     const age = Number(opts.today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-    if (birthDate > opts.today || age < 15 || age > 90) err('birthDate', 'Ngày sinh không hợp lý (tuổi phải từ 15 đến 90).');
+    if (birthDate > opts.today || age < 15 || age > 90)
+      err('birthDate', 'Ngày sinh không hợp lý (tuổi phải từ 15 đến 90).');
   }
 
   let gender: Gender | null = null;
@@ -141,7 +149,11 @@ export function validateStaffRow(
   let employmentType: EmploymentType | null = null;
   if (text('employmentType')) {
     employmentType = lookup(EMPLOYMENT_TYPE_NAMES, text('employmentType'));
-    if (!employmentType) err('employmentType', `Loại hình phải là một trong: ${Object.values(EMPLOYMENT_TYPE_NAMES).join(', ')}.`);
+    if (!employmentType)
+      err(
+        'employmentType',
+        `Loại hình phải là một trong: ${Object.values(EMPLOYMENT_TYPE_NAMES).join(', ')}.`,
+      );
   }
 
   let personalId: string | null = text('personalId').replace(/\s/g, '') || null;
@@ -152,13 +164,15 @@ export function validateStaffRow(
 
   const orgCode = text('orgCode');
   if (!orgCode) err('orgCode', 'Thiếu mã đơn vị.');
-  else if (!opts.knownOrgCodes.has(orgCode.toUpperCase())) err('orgCode', `Mã đơn vị "${orgCode}" không tồn tại hoặc ngoài phạm vi quản lý của bạn.`);
+  else if (!opts.knownOrgCodes.has(orgCode.toUpperCase()))
+    err('orgCode', `Mã đơn vị "${orgCode}" không tồn tại hoặc ngoài phạm vi quản lý của bạn.`);
 
   let fromDate = cellDate(cells.fromDate);
   if (fromDate === 'invalid') {
     err('fromDate', 'Ngày vào đơn vị không hợp lệ (định dạng dd/mm/yyyy).');
     fromDate = null;
-  } else if (fromDate && fromDate > opts.today) err('fromDate', 'Ngày vào đơn vị không được sau ngày hôm nay.');
+  } else if (fromDate && fromDate > opts.today)
+    err('fromDate', 'Ngày vào đơn vị không được sau ngày hôm nay.');
 
   const email = optional('email', 200);
   if (email && !EMAIL_PATTERN.test(email)) err('email', 'Email không hợp lệ.');
@@ -196,7 +210,12 @@ export function findDuplicateCodes(rows: StaffImportRow[]): RowError[] {
   for (const r of rows) {
     const key = r.staffCode.toUpperCase();
     const seen = first.get(key);
-    if (seen !== undefined) errors.push({ row: r.row, column: header('staffCode'), message: `Mã nhân sự "${r.staffCode}" trùng với dòng ${seen}.` });
+    if (seen !== undefined)
+      errors.push({
+        row: r.row,
+        column: header('staffCode'),
+        message: `Mã nhân sự "${r.staffCode}" trùng với dòng ${seen}.`,
+      });
     else first.set(key, r.row);
   }
   return errors;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVi, comparePersonNames, foldVi } from './vietnamese';
+import { comparePersonNames, compareVi, foldVi } from './vietnamese';
 
 describe('foldVi', () => {
   it('removes diacritics and folds đ', () => {
@@ -32,7 +32,16 @@ describe('Vietnamese ordering', () => {
 describe('viSortKey', () => {
   it('orders like Intl.Collator("vi") on Vietnamese names', async () => {
     const { viSortKey } = await import('./vietnamese');
-    const names = ['Đặng Văn Bình', 'Dương Thị Hoa', 'Đào Thị Mai', 'Ân Văn Tú', 'An Thị Lan', 'Ăn Văn Hà', 'Ê Va', 'Zơ Râm'];
+    const names = [
+      'Đặng Văn Bình',
+      'Dương Thị Hoa',
+      'Đào Thị Mai',
+      'Ân Văn Tú',
+      'An Thị Lan',
+      'Ăn Văn Hà',
+      'Ê Va',
+      'Zơ Râm',
+    ];
     const byKey = [...names].sort((a, b) => (viSortKey(a) < viSortKey(b) ? -1 : 1));
     expect(byKey).toEqual([...names].sort(compareVi));
     expect(byKey.indexOf('Dương Thị Hoa')).toBeLessThan(byKey.indexOf('Đặng Văn Bình'));

@@ -21,7 +21,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connect(url: string, mode: 'embedded' | 'server', max = mode === 'embedded' ? 8 : 20): Database {
+export function connect(
+  url: string,
+  mode: 'embedded' | 'server',
+  max = mode === 'embedded' ? 8 : 20,
+): Database {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // Pool errors on idle clients (e.g. server restart) must not crash the process.
   pool.on('error', () => {});

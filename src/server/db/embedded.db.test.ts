@@ -17,9 +17,14 @@ describe('embedded database', () => {
     try {
       const jobs = pools.flatMap((pool, p) =>
         Array.from({ length: 60 }, (_, i) =>
-          pool.query<{ a: number; b: string }>('select $1::int as a, $2::text as b', [p * 1000 + i, `Đợt ${p}-${i}`]).then((r) => {
-            expect(r.rows[0]).toEqual({ a: p * 1000 + i, b: `Đợt ${p}-${i}` });
-          }),
+          pool
+            .query<{ a: number; b: string }>('select $1::int as a, $2::text as b', [
+              p * 1000 + i,
+              `Đợt ${p}-${i}`,
+            ])
+            .then((r) => {
+              expect(r.rows[0]).toEqual({ a: p * 1000 + i, b: `Đợt ${p}-${i}` });
+            }),
         ),
       );
       await Promise.all(jobs);
@@ -46,7 +51,9 @@ describe('embedded database', () => {
     }
     // after a clean close the directory can be opened again and keeps its data
     const again = await openDatabase(config);
-    const res = await again.database.pool.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+    const res = await again.database.pool.query(
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
     expect(res.rows[0].n).toBeGreaterThan(0);
     await again.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,7 +9,10 @@ export interface EmbeddedDatabase {
  * Starts PGlite in a worker thread and returns a postgres:// URL served on 127.0.0.1.
  * `dataDir` null → in-memory database (tests). The caller holds the data-dir lock.
  */
-export async function startEmbeddedDatabase(dataDir: string | null, maxConnections = 20): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string | null,
+  maxConnections = 20,
+): Promise<EmbeddedDatabase> {
   const worker = new Worker(new URL('./embedded-worker.mjs', import.meta.url), {
     workerData: { dataDir, maxConnections },
   });

@@ -5,7 +5,10 @@ import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Db } from './client';
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../db/migrations',
+);
 
 /** Applies pending migrations (idempotent). Serialised by an advisory lock so two starting
  * processes on one PostgreSQL server cannot run them concurrently. */
@@ -17,11 +20,15 @@ export async function runMigrations(db: Db): Promise<void> {
 }
 
 /** The tag of the newest migration file and how many are applied in the database. */
-export async function migrationStatus(db: Db): Promise<{ latest: string; applied: number; expected: number }> {
+export async function migrationStatus(
+  db: Db,
+): Promise<{ latest: string; applied: number; expected: number }> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
     entries: { tag: string }[];
   };
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const res = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return {
     latest: journal.entries[journal.entries.length - 1]?.tag ?? 'none',
     applied: Number(res.rows[0]?.n ?? 0),

@@ -37,7 +37,10 @@ export async function openDatabase(
     lock = acquireDataDirLock(config.dataDir);
   } catch (err) {
     if (err instanceof DataDirLockedError && opts.attach) {
-      const endpoint = JSON.parse(fs.readFileSync(endpointFile(config.dataDir), 'utf8')) as { pid: number; url: string };
+      const endpoint = JSON.parse(fs.readFileSync(endpointFile(config.dataDir), 'utf8')) as {
+        pid: number;
+        url: string;
+      };
       if (endpoint.pid !== err.ownerPid) throw err;
       const database = connect(endpoint.url, 'embedded', 2);
       return { database, close: () => database.close() };

@@ -28,8 +28,17 @@ export function ctxFromRequest(request: FastifyRequest): Ctx {
 }
 
 /** A context for scripts and seeding (no HTTP request). */
-export function systemCtx(services: Pick<AppServices, 'db' | 'config' | 'now'>, actor: Actor | null = null): Ctx {
-  return { actor, db: services.db, now: services.now, requestId: `system-${Date.now()}`, config: services.config };
+export function systemCtx(
+  services: Pick<AppServices, 'db' | 'config' | 'now'>,
+  actor: Actor | null = null,
+): Ctx {
+  return {
+    actor,
+    db: services.db,
+    now: services.now,
+    requestId: `system-${Date.now()}`,
+    config: services.config,
+  };
 }
 
 declare module 'fastify' {

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea } from './types';
-import { bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The history a nominee's eligibility is computed from: annual quality ratings, the award
@@ -99,7 +111,10 @@ export const initiativeAuthors = pgTable(
     /** share of authorship in percent (sums to 100 per initiative) */
     share: numeric('share', { precision: 5, scale: 2 }).notNull(),
   },
-  (t) => [uniqueIndex('initiative_authors_uq').on(t.initiativeId, t.personId), index('initiative_authors_person_idx').on(t.personId)],
+  (t) => [
+    uniqueIndex('initiative_authors_uq').on(t.initiativeId, t.personId),
+    index('initiative_authors_person_idx').on(t.personId),
+  ],
 );
 
 /** Scientific research project (đề tài khoa học) accepted (nghiệm thu). */
@@ -127,7 +142,10 @@ export const researchProjectMembers = pgTable(
     personId: uuid('person_id').notNull(),
     role: text('role').notNull().default('member'), // lead | member
   },
-  (t) => [uniqueIndex('research_project_members_uq').on(t.projectId, t.personId), index('research_project_members_person_idx').on(t.personId)],
+  (t) => [
+    uniqueIndex('research_project_members_uq').on(t.projectId, t.personId),
+    index('research_project_members_person_idx').on(t.personId),
+  ],
 );
 
 /** Discipline (kỷ luật) periods: no commendation while disciplined; achievements count after. */

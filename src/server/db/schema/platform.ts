@@ -72,7 +72,10 @@ export const orgEventParticipants = pgTable(
     orgId: uuid('org_id').notNull(),
     role: text('role').notNull(), // subject | source | target | created | old_parent | new_parent
   },
-  (t) => [index('org_event_participants_org_idx').on(t.orgId), index('org_event_participants_event_idx').on(t.eventId)],
+  (t) => [
+    index('org_event_participants_org_idx').on(t.orgId),
+    index('org_event_participants_event_idx').on(t.eventId),
+  ],
 );
 
 /** Lineage edges: predecessor → successor, created by merge and split events. */
@@ -112,13 +115,9 @@ export const people = pgTable(
     staffCode: citext('staff_code').notNull(),
     fullName: text('full_name').notNull(),
     /** lower(f_unaccent(full_name)) for diacritic-insensitive search */
-    nameFolded: text('name_folded')
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(full_name))`),
+    nameFolded: text('name_folded').notNull().generatedAlwaysAs(sql`lower(f_unaccent(full_name))`),
     /** vi_sort_key(full_name): Vietnamese alphabetical order when compared with COLLATE "C" */
-    nameSort: text('name_sort')
-      .notNull()
-      .generatedAlwaysAs(sql`vi_sort_key(full_name)`),
+    nameSort: text('name_sort').notNull().generatedAlwaysAs(sql`vi_sort_key(full_name)`),
     /** the unit of the current (or, after leaving, the last) membership — kept by the staff service */
     currentOrgId: uuid('current_org_id'),
     birthDate: date('birth_date', { mode: 'string' }),
@@ -157,9 +156,7 @@ export const memberships = pgTable(
   (t) => [
     index('memberships_person_idx').on(t.personId),
     index('memberships_org_idx').on(t.orgId),
-    uniqueIndex('memberships_one_current_uq')
-      .on(t.personId)
-      .where(sql`${t.toDate} is null`),
+    uniqueIndex('memberships_one_current_uq').on(t.personId).where(sql`${t.toDate} is null`),
   ],
 );
 
@@ -195,7 +192,10 @@ export const roleGrants = pgTable(
     orgId: uuid('org_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_grants_uq').on(t.userId, t.role, t.orgId), index('role_grants_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('role_grants_uq').on(t.userId, t.role, t.orgId),
+    index('role_grants_org_idx').on(t.orgId),
+  ],
 );
 
 /** Server-side sessions. `id` is the SHA-256 of the cookie token, never the token itself. */

@@ -51,7 +51,15 @@ async function auditScope(ctx: Ctx): Promise<SQL> {
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
-    { config: policy.permission('audit.read'), schema: { tags, summary: 'Tra cứu nhật ký hệ thống', querystring: AuditQuery, response: { 200: Paged(AuditItem) } } },
+    {
+      config: policy.permission('audit.read'),
+      schema: {
+        tags,
+        summary: 'Tra cứu nhật ký hệ thống',
+        querystring: AuditQuery,
+        response: { 200: Paged(AuditItem) },
+      },
+    },
     async (request) => {
       const ctx = ctxFromRequest(request);
       const q = request.query;
@@ -116,7 +124,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = ctxFromRequest(request);
       // the whole chain is checked, so only a scope containing a root may ask
-      const roots = await ctx.db.execute<{ path: string }>(sql`select path from organizations where depth = 0`);
+      const roots = await ctx.db.execute<{ path: string }>(
+        sql`select path from organizations where depth = 0`,
+      );
       const paths = scopeOf(ctx, 'audit.read');
       if (!roots.rows.some((r) => paths.some((p) => r.path.startsWith(p)))) throw new AppError('FORBIDDEN');
       return verifyAuditChain(ctx.db);

@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createOrgTree, createTestApp, createUser, login, type OrgTree, type TestApp } from '../../../../test/helpers';
+import {
+  as,
+  createOrgTree,
+  createTestApp,
+  createUser,
+  login,
+  type OrgTree,
+  type TestApp,
+} from '../../../../test/helpers';
 
 let t: TestApp;
 let tree: OrgTree;
 beforeAll(async () => {
-  t = await createTestApp({ sessionIdleMinutes: 30, sessionAbsoluteHours: 12, loginMaxAttemptsPerAccount: 5 });
+  t = await createTestApp({
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    loginMaxAttemptsPerAccount: 5,
+  });
   tree = await createOrgTree(t.database);
 });
 afterAll(async () => t.close());
@@ -12,7 +24,11 @@ afterAll(async () => t.close());
 describe('login and sessions', () => {
   it('sets an HttpOnly cookie and returns the user and a CSRF token', async () => {
     const u = await createUser(t.database, [{ role: 'tdkt', org: tree.so }]);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'thidua_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -25,8 +41,16 @@ describe('login and sessions', () => {
 
   it('answers unknown user and wrong password the same way, in Vietnamese', async () => {
     const u = await createUser(t.database, []);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'sai-mat-khau' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-ton-tai', password: 'sai-mat-khau' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: 'sai-mat-khau' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'khong-ton-tai', password: 'sai-mat-khau' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('INVALID_CREDENTIALS');
@@ -50,10 +74,18 @@ describe('login and sessions', () => {
   it('rejects state-changing requests without the CSRF token', async () => {
     const u = await createUser(t.database, [{ role: 'staff', org: tree.khoaA }]);
     const s = await login(t.app, u.username);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x' },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 
@@ -82,27 +114,56 @@ describe('login and sessions', () => {
   it('locks an account for the window after too many failures', async () => {
     const u = await createUser(t.database, []);
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'sai' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: 'sai' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     expect(locked.statusCode).toBe(429);
     t.clock.now = new Date(Date.now() + 16 * 60_000);
-    const later = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const later = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     expect(later.statusCode).toBe(200);
     t.clock.now = new Date();
   });
 
   it('rejects unknown fields and NUL characters with a 400, never a 500', async () => {
-    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', isAdmin: true } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'b', isAdmin: true },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.code).toBe('UNKNOWN_FIELD');
-    const nul = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'b' } });
+    const nul = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a\u0000', password: 'b' },
+    });
     expect(nul.statusCode).toBe(400);
     expect(JSON.stringify(nul.json())).not.toMatch(/0x00|SQLSTATE|invalid byte/);
-    const coerced = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ['a'], password: 1 } });
+    const coerced = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: ['a'], password: 1 },
+    });
     expect(coerced.statusCode).toBe(400);
-    const garbage = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const garbage = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error).toMatchObject({ code: 'BAD_REQUEST' });
   });

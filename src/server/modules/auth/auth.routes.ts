@@ -14,7 +14,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { ...policy.public(), rateLimit: { max: app.services.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: {
+        ...policy.public(),
+        rateLimit: { max: app.services.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       schema: { tags, summary: 'Đăng nhập', body: LoginBody, response: { 200: SessionResponse } },
     },
     async (request, reply) => {

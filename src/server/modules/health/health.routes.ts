@@ -26,7 +26,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const m = await migrationStatus(db);
       return {
         status: m.applied === m.expected ? ('ok' as const) : ('degraded' as const),
-        database: { mode: databaseMode, migration: m.latest, migrationsApplied: m.applied, migrationsExpected: m.expected },
+        database: {
+          mode: databaseMode,
+          migration: m.latest,
+          migrationsApplied: m.applied,
+          migrationsExpected: m.expected,
+        },
         time: now().toISOString(),
       };
     },

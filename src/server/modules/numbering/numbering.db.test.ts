@@ -14,7 +14,14 @@ describe('document numbering', () => {
   it('gives 50 concurrent issuers 50 distinct consecutive numbers', async () => {
     const numbers = await Promise.all(
       Array.from({ length: 50 }, () =>
-        t.database.db.transaction((tx) => reserveDocumentNumber(tx, { issuerOrgId: tree.so.id, kindAbbr: 'QĐ', issuerShort: 'SYT', year: 2026 })),
+        t.database.db.transaction((tx) =>
+          reserveDocumentNumber(tx, {
+            issuerOrgId: tree.so.id,
+            kindAbbr: 'QĐ',
+            issuerShort: 'SYT',
+            year: 2026,
+          }),
+        ),
       ),
     );
     const seqs = numbers.map((n) => n.sequence).sort((a, b) => a - b);
@@ -23,11 +30,19 @@ describe('document numbering', () => {
   });
 
   it('returns a number when the issuing transaction rolls back (no gaps) and restarts each year', async () => {
-    const issue = (year: number) => t.database.db.transaction((tx) => reserveDocumentNumber(tx, { issuerOrgId: tree.unitA.id, kindAbbr: 'KH', issuerShort: 'TTYT', year }));
+    const issue = (year: number) =>
+      t.database.db.transaction((tx) =>
+        reserveDocumentNumber(tx, { issuerOrgId: tree.unitA.id, kindAbbr: 'KH', issuerShort: 'TTYT', year }),
+      );
     expect((await issue(2025)).documentNumber).toBe('01/KH-TTYT');
     await expect(
       t.database.db.transaction(async (tx) => {
-        await reserveDocumentNumber(tx, { issuerOrgId: tree.unitA.id, kindAbbr: 'KH', issuerShort: 'TTYT', year: 2025 });
+        await reserveDocumentNumber(tx, {
+          issuerOrgId: tree.unitA.id,
+          kindAbbr: 'KH',
+          issuerShort: 'TTYT',
+          year: 2025,
+        });
         throw new Error('rendering failed');
       }),
     ).rejects.toThrow();

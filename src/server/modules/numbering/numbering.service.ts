@@ -29,12 +29,21 @@ export async function reserveDocumentNumber(
   return {
     sequence,
     year: input.year,
-    documentNumber: formatDocumentNumber({ sequence, kindAbbr: input.kindAbbr, issuerShort: input.issuerShort }),
+    documentNumber: formatDocumentNumber({
+      sequence,
+      kindAbbr: input.kindAbbr,
+      issuerShort: input.issuerShort,
+    }),
   };
 }
 
 /** The last number used (0 if none) — for display ("số tiếp theo") without reserving. */
-export async function lastDocumentNumber(db: Queryable, issuerOrgId: string, kindAbbr: string, year: number): Promise<number> {
+export async function lastDocumentNumber(
+  db: Queryable,
+  issuerOrgId: string,
+  kindAbbr: string,
+  year: number,
+): Promise<number> {
   const res = await db.execute<{ last_number: number }>(sql`
     select last_number from document_sequences where issuer_org_id = ${issuerOrgId} and kind = ${kindAbbr} and year = ${year}`);
   return Number(res.rows[0]?.last_number ?? 0);

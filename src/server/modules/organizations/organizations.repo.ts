@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { memberships, orgEventParticipants, orgEvents, orgLineage, orgNames, organizations } from '../../db/schema';
+import {
+  memberships,
+  organizations,
+  orgEventParticipants,
+  orgEvents,
+  orgLineage,
+  orgNames,
+} from '../../db/schema';
 
 export type OrgRow = typeof organizations.$inferSelect;
 
@@ -36,7 +43,9 @@ export async function insertOrg(
       validFrom: org.validFrom,
     })
     .returning();
-  await db.insert(orgNames).values({ orgId: id, name: org.name, shortName: org.shortName, validFrom: org.validFrom, eventId });
+  await db
+    .insert(orgNames)
+    .values({ orgId: id, name: org.name, shortName: org.shortName, validFrom: org.validFrom, eventId });
   return row!;
 }
 
@@ -57,11 +66,16 @@ export async function closeOrg(db: Queryable, orgId: string, status: string, val
   await db.execute(sql`
     update organizations set status = ${status}, valid_to = ${validTo}, version = version + 1, updated_at = now()
      where id = ${orgId}`);
-  await db.execute(sql`update org_names set valid_to = ${validTo} where org_id = ${orgId} and valid_to is null`);
+  await db.execute(
+    sql`update org_names set valid_to = ${validTo} where org_id = ${orgId} and valid_to is null`,
+  );
 }
 
 export async function activeChildren(db: Queryable, orgId: string): Promise<OrgRow[]> {
-  return db.select().from(organizations).where(sql`${organizations.parentId} = ${orgId} and ${organizations.status} = 'active'`);
+  return db
+    .select()
+    .from(organizations)
+    .where(sql`${organizations.parentId} = ${orgId} and ${organizations.status} = 'active'`);
 }
 
 export async function activeMemberCount(db: Queryable, orgId: string): Promise<number> {
@@ -86,7 +100,9 @@ export async function transferAllMembers(
      returning person_id`);
   const ids = closed.rows.map((r) => r.person_id);
   if (ids.length > 0) {
-    await db.insert(memberships).values(ids.map((personId) => ({ personId, orgId: toOrgId, fromDate: effectiveOn, note })));
+    await db
+      .insert(memberships)
+      .values(ids.map((personId) => ({ personId, orgId: toOrgId, fromDate: effectiveOn, note })));
     await db.execute(sql`update people set current_org_id = ${toOrgId}, version = version + 1, updated_at = now()
                           where id = any(${sql.param(ids)}::uuid[])`);
   }
@@ -125,13 +141,25 @@ export async function insertEvent(
   return id;
 }
 
-export async function addLineage(db: Queryable, eventId: string, predecessorId: string, successorId: string, effectiveOn: string) {
+export async function addLineage(
+  db: Queryable,
+  eventId: string,
+  predecessorId: string,
+  successorId: string,
+  effectiveOn: string,
+) {
   await db.insert(orgLineage).values({ eventId, predecessorId, successorId, effectiveOn });
 }
 
 /** Predecessors (transitively, through merge/split edges) with the date each edge took effect. */
 export async function predecessorsOf(db: Queryable, orgId: string) {
-  const res = await db.execute<{ id: string; name: string; code: string; status: string; effective_on: string }>(sql`
+  const res = await db.execute<{
+    id: string;
+    name: string;
+    code: string;
+    status: string;
+    effective_on: string;
+  }>(sql`
     with recursive pred(id, effective_on, depth) as (
       select predecessor_id, effective_on, 1 from org_lineage where successor_id = ${orgId}
       union
@@ -142,12 +170,24 @@ export async function predecessorsOf(db: Queryable, orgId: string) {
     select distinct on (o.id) o.id, o.name, o.code, o.status, p.effective_on
       from pred p join organizations o on o.id = p.id
      order by o.id, p.depth`);
-  return res.rows.map((r) => ({ id: r.id, name: r.name, code: r.code, status: r.status, effectiveOn: r.effective_on }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    status: r.status,
+    effectiveOn: r.effective_on,
+  }));
 }
 
 /** The organisations carrying on `orgId` on `date` (itself if nothing happened by then). */
 export async function successorsOn(db: Queryable, orgId: string, date: string) {
-  const res = await db.execute<{ id: string; name: string; code: string; status: string; effective_on: string | null }>(sql`
+  const res = await db.execute<{
+    id: string;
+    name: string;
+    code: string;
+    status: string;
+    effective_on: string | null;
+  }>(sql`
     with recursive succ(id, effective_on, depth) as (
       select ${orgId}::uuid, null::date, 0
       union
@@ -158,14 +198,32 @@ export async function successorsOn(db: Queryable, orgId: string, date: string) {
     select o.id, o.name, o.code, o.status, s.effective_on
       from succ s join organizations o on o.id = s.id
      where not exists (select 1 from org_lineage l where l.predecessor_id = s.id and l.effective_on <= ${date})`);
-  return res.rows.map((r) => ({ id: r.id, name: r.name, code: r.code, status: r.status, effectiveOn: r.effective_on ?? date }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    status: r.status,
+    effectiveOn: r.effective_on ?? date,
+  }));
 }
 
 /** Immediate successors (one hop), for the history view. */
 export async function directSuccessors(db: Queryable, orgId: string) {
-  const res = await db.execute<{ id: string; name: string; code: string; status: string; effective_on: string }>(sql`
+  const res = await db.execute<{
+    id: string;
+    name: string;
+    code: string;
+    status: string;
+    effective_on: string;
+  }>(sql`
     select o.id, o.name, o.code, o.status, l.effective_on
       from org_lineage l join organizations o on o.id = l.successor_id
      where l.predecessor_id = ${orgId} order by l.effective_on`);
-  return res.rows.map((r) => ({ id: r.id, name: r.name, code: r.code, status: r.status, effectiveOn: r.effective_on }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    status: r.status,
+    effectiveOn: r.effective_on,
+  }));
 }

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, QueryBool } from '../../../contracts/common';
-import { Organization, OrganizationDetail, OrgEventInput, OrgLineageItem } from '../../../contracts/organizations';
+import {
+  Organization,
+  OrganizationDetail,
+  OrgEventInput,
+  OrgLineageItem,
+} from '../../../contracts/organizations';
 import { policy } from '../../platform/auth/policy';
 import { ctxFromRequest } from '../../platform/context';
 import { applyOrgEvent, getOrganization, lineageOf, listOrganizations } from './organizations.service';
@@ -21,7 +26,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await listOrganizations(ctxFromRequest(request), { includeInactive: request.query.includeInactive ?? false }),
+      items: await listOrganizations(ctxFromRequest(request), {
+        includeInactive: request.query.includeInactive ?? false,
+      }),
     }),
   );
 
@@ -29,7 +36,12 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/organizations/:id',
     {
       config: policy.permission('org.read'),
-      schema: { tags, summary: 'Chi tiết và lịch sử đơn vị', params: IdParams, response: { 200: OrganizationDetail } },
+      schema: {
+        tags,
+        summary: 'Chi tiết và lịch sử đơn vị',
+        params: IdParams,
+        response: { 200: OrganizationDetail },
+      },
     },
     async (request) => getOrganization(ctxFromRequest(request), request.params.id),
   );
@@ -65,6 +77,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ eventId: z.string(), organizationIds: z.array(z.string()) }) },
       },
     },
-    async (request, reply) => reply.status(201).send(await applyOrgEvent(ctxFromRequest(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await applyOrgEvent(ctxFromRequest(request), request.body)),
   );
 };

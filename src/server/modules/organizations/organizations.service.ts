@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { OrgEventInputT } from '../../../contracts/organizations';
-import { ORG_EVENT_NAMES, ORG_STATUS_NAMES, ORG_TYPE_NAMES, allowedChildTypes, isOrgType, type OrgEventType } from '../../../domain/org/types';
+import {
+  allowedChildTypes,
+  isOrgType,
+  ORG_EVENT_NAMES,
+  ORG_STATUS_NAMES,
+  ORG_TYPE_NAMES,
+  type OrgEventType,
+} from '../../../domain/org/types';
 import { dayBefore, formatViDate, todayInVietnam } from '../../../domain/time/dates';
 import type { Queryable } from '../../db/client';
 import { organizations, orgNames } from '../../db/schema';
@@ -9,8 +16,8 @@ import { isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { pathInSubtrees, scopeOf } from '../../platform/scope';
-import * as repo from './organizations.repo';
 import type { OrgRow } from './organizations.repo';
+import * as repo from './organizations.repo';
 
 export function presentOrg(o: OrgRow) {
   return {
@@ -37,13 +44,20 @@ export async function listOrganizations(ctx: Ctx, opts: { includeInactive: boole
   const rows = await ctx.db
     .select()
     .from(organizations)
-    .where(sql`${pathInSubtrees(organizations.path, paths)} ${opts.includeInactive ? sql`` : sql`and ${organizations.status} = 'active'`}`)
+    .where(
+      sql`${pathInSubtrees(organizations.path, paths)} ${opts.includeInactive ? sql`` : sql`and ${organizations.status} = 'active'`}`,
+    )
     .orderBy(organizations.depth, sql`vi_sort_key(${organizations.name})`);
   return rows.map(presentOrg);
 }
 
 /** Loads an organisation if it lies in the actor's subtrees for `permission`; otherwise 404. */
-export async function loadOrgInScope(db: Queryable, ctx: Ctx, id: string, permission: string): Promise<OrgRow> {
+export async function loadOrgInScope(
+  db: Queryable,
+  ctx: Ctx,
+  id: string,
+  permission: string,
+): Promise<OrgRow> {
   const org = await repo.findOrg(db, id);
   if (!org || !isInScope(scopeOf(ctx, permission), org.path)) throw notFound();
   return org;
@@ -72,7 +86,12 @@ export async function getOrganization(ctx: Ctx, id: string) {
   return {
     ...presentOrg(org),
     parentName: parent && isInScope(paths, parent.path) ? parent.name : null,
-    names: names.map((n) => ({ name: n.name, shortName: n.shortName, validFrom: n.validFrom, validTo: n.validTo })),
+    names: names.map((n) => ({
+      name: n.name,
+      shortName: n.shortName,
+      validFrom: n.validFrom,
+      validTo: n.validTo,
+    })),
     events: events.rows.map((e) => ({
       id: e.id!,
       type: e.type!,
@@ -101,7 +120,8 @@ export async function lineageOf(ctx: Ctx, id: string, on: string | null) {
   };
 }
 
-const fail = (field: string, message: string) => new AppError('VALIDATION_FAILED', [{ field, message }], message);
+const fail = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', [{ field, message }], message);
 
 function checkChildType(parent: OrgRow, type: string, field: string) {
   if (!isOrgType(parent.type) || !allowedChildTypes(parent.type).includes(type as never)) {
@@ -140,9 +160,13 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
         throw new AppError('NOT_FOUND', [{ field, message: 'Không tìm thấy đơn vị.' }]);
       });
     const ensureCodeFree = async (code: string, field: string) => {
-      if (await repo.findOrgByCode(tx, code)) throw new AppError('DUPLICATE', [{ field, message: `Mã đơn vị "${code}" đã tồn tại.` }]);
+      if (await repo.findOrgByCode(tx, code))
+        throw new AppError('DUPLICATE', [{ field, message: `Mã đơn vị "${code}" đã tồn tại.` }]);
     };
-    const createOrg = async (spec: NonNullable<Extract<OrgEventInputT, { type: 'create' }>['org']>, field: string) => {
+    const createOrg = async (
+      spec: NonNullable<Extract<OrgEventInputT, { type: 'create' }>['org']>,
+      field: string,
+    ) => {
       const parent = await load(spec.parentId, `${field}.parentId`);
       requireActive(parent, `${field}.parentId`);
       checkChildType(parent, spec.type, `${field}.type`);
@@ -178,7 +202,10 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
         const eventId = await record(
           'create',
           `Thành lập ${org.name} trực thuộc ${parent.name}${docText}.`,
-          [{ orgId: org.id, role: 'created' }, { orgId: parent.id, role: 'parent' }],
+          [
+            { orgId: org.id, role: 'created' },
+            { orgId: parent.id, role: 'parent' },
+          ],
           { orgId: org.id, code: org.code, name: org.name },
           org,
         );
@@ -188,9 +215,12 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
       case 'rename': {
         const org = await load(input.orgId);
         requireActive(org, 'orgId');
-        if (input.effectiveOn < org.validFrom) throw fail('effectiveOn', 'Ngày đổi tên phải sau ngày thành lập đơn vị.');
+        if (input.effectiveOn < org.validFrom)
+          throw fail('effectiveOn', 'Ngày đổi tên phải sau ngày thành lập đơn vị.');
         const shortName = input.shortName ?? org.shortName;
-        await tx.execute(sql`update org_names set valid_to = ${lastDay} where org_id = ${org.id} and valid_to is null`);
+        await tx.execute(
+          sql`update org_names set valid_to = ${lastDay} where org_id = ${org.id} and valid_to is null`,
+        );
         await tx.execute(sql`
           update organizations set name = ${input.name}, short_name = ${shortName}, version = version + 1, updated_at = now()
            where id = ${org.id}`);
@@ -201,7 +231,9 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
           { oldName: org.name, newName: input.name, oldShortName: org.shortName, newShortName: shortName },
           org,
         );
-        await tx.insert(orgNames).values({ orgId: org.id, name: input.name, shortName, validFrom: input.effectiveOn, eventId });
+        await tx
+          .insert(orgNames)
+          .values({ orgId: org.id, name: input.name, shortName, validFrom: input.effectiveOn, eventId });
         return { eventId, organizationIds: [org.id] };
       }
       case 'move': {
@@ -209,7 +241,8 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
         const newParent = await load(input.newParentId, 'newParentId');
         requireActive(org, 'orgId');
         requireActive(newParent, 'newParentId');
-        if (newParent.path.startsWith(org.path)) throw fail('newParentId', 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị con của nó.');
+        if (newParent.path.startsWith(org.path))
+          throw fail('newParentId', 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị con của nó.');
         if (org.parentId === newParent.id) throw fail('newParentId', 'Đơn vị đã trực thuộc đơn vị này.');
         checkChildType(newParent, org.type, 'newParentId');
         const oldParent = org.parentId ? await repo.findOrg(tx, org.parentId) : undefined;
@@ -229,10 +262,14 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
       }
       case 'merge': {
         if ((input.targetId ? 1 : 0) + (input.newOrg ? 1 : 0) !== 1) {
-          throw fail('targetId', 'Chọn đơn vị nhận sáp nhập hoặc khai báo đơn vị mới hợp nhất (chỉ một trong hai).');
+          throw fail(
+            'targetId',
+            'Chọn đơn vị nhận sáp nhập hoặc khai báo đơn vị mới hợp nhất (chỉ một trong hai).',
+          );
         }
         const sourceIds = [...new Set(input.sourceIds)];
-        if (input.targetId && sourceIds.includes(input.targetId)) throw fail('sourceIds', 'Đơn vị nhận sáp nhập không thể đồng thời là đơn vị bị sáp nhập.');
+        if (input.targetId && sourceIds.includes(input.targetId))
+          throw fail('sourceIds', 'Đơn vị nhận sáp nhập không thể đồng thời là đơn vị bị sáp nhập.');
         const sources: OrgRow[] = [];
         for (const [i, id] of sourceIds.entries()) {
           const s = await load(id, `sourceIds.${i}`);
@@ -240,18 +277,29 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
           sources.push(s);
         }
         for (const s of sources) {
-          if (sources.some((o) => o.id !== s.id && s.path.startsWith(o.path))) throw fail('sourceIds', `"${s.name}" là đơn vị con của một đơn vị khác trong danh sách.`);
+          if (sources.some((o) => o.id !== s.id && s.path.startsWith(o.path)))
+            throw fail('sourceIds', `"${s.name}" là đơn vị con của một đơn vị khác trong danh sách.`);
         }
-        const target = input.targetId ? await load(input.targetId, 'targetId') : await createOrg(input.newOrg!, 'newOrg');
+        const target = input.targetId
+          ? await load(input.targetId, 'targetId')
+          : await createOrg(input.newOrg!, 'newOrg');
         requireActive(target, 'targetId');
-        if (sources.some((s) => target.path.startsWith(s.path))) throw fail('targetId', 'Đơn vị nhận không thể là đơn vị con của đơn vị bị sáp nhập.');
+        if (sources.some((s) => target.path.startsWith(s.path)))
+          throw fail('targetId', 'Đơn vị nhận không thể là đơn vị con của đơn vị bị sáp nhập.');
         let movedStaff = 0;
         for (const s of sources) {
           for (const child of await repo.activeChildren(tx, s.id)) {
             checkChildType(target, child.type, 'targetId');
             await repo.moveSubtree(tx, child, (await repo.findOrg(tx, target.id))!);
           }
-          movedStaff += await repo.transferAllMembers(tx, s.id, target.id, input.effectiveOn, lastDay, `Sáp nhập vào ${target.name}`);
+          movedStaff += await repo.transferAllMembers(
+            tx,
+            s.id,
+            target.id,
+            input.effectiveOn,
+            lastDay,
+            `Sáp nhập vào ${target.name}`,
+          );
           await repo.closeOrg(tx, s.id, 'merged', lastDay);
         }
         const names = sources.map((s) => s.name).join(', ');
@@ -261,12 +309,22 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
         const eventId = await record(
           'merge',
           description,
-          [...sources.map((s) => ({ orgId: s.id, role: 'source' })), { orgId: target.id, role: input.newOrg ? 'created' : 'target' }],
-          { sourceIds: sources.map((s) => s.id), sourceNames: sources.map((s) => s.name), targetId: target.id, targetName: target.name, movedStaff },
+          [
+            ...sources.map((s) => ({ orgId: s.id, role: 'source' })),
+            { orgId: target.id, role: input.newOrg ? 'created' : 'target' },
+          ],
+          {
+            sourceIds: sources.map((s) => s.id),
+            sourceNames: sources.map((s) => s.name),
+            targetId: target.id,
+            targetName: target.name,
+            movedStaff,
+          },
           target,
         );
         for (const s of sources) await repo.addLineage(tx, eventId, s.id, target.id, input.effectiveOn);
-        if (input.newOrg) await tx.update(orgNames).set({ eventId }).where(sql`${orgNames.orgId} = ${target.id}`);
+        if (input.newOrg)
+          await tx.update(orgNames).set({ eventId }).where(sql`${orgNames.orgId} = ${target.id}`);
         return { eventId, organizationIds: [target.id, ...sources.map((s) => s.id)] };
       }
       case 'split': {
@@ -282,14 +340,26 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
             checkChildType(receiver, child.type, 'staffToIndex');
             await repo.moveSubtree(tx, child, (await repo.findOrg(tx, receiver.id))!);
           }
-          movedStaff = await repo.transferAllMembers(tx, source.id, receiver.id, input.effectiveOn, lastDay, `Chia tách sang ${receiver.name}`);
+          movedStaff = await repo.transferAllMembers(
+            tx,
+            source.id,
+            receiver.id,
+            input.effectiveOn,
+            lastDay,
+            `Chia tách sang ${receiver.name}`,
+          );
           await repo.closeOrg(tx, source.id, 'split', lastDay);
         }
         const eventId = await record(
           'split',
           `Chia tách ${source.name}${input.keepSource ? ', thành lập thêm' : ' thành'} ${created.map((c) => c.name).join(', ')}${docText}.`,
           [{ orgId: source.id, role: 'source' }, ...created.map((c) => ({ orgId: c.id, role: 'created' }))],
-          { sourceId: source.id, newOrgIds: created.map((c) => c.id), keepSource: input.keepSource, movedStaff },
+          {
+            sourceId: source.id,
+            newOrgIds: created.map((c) => c.id),
+            keepSource: input.keepSource,
+            movedStaff,
+          },
           source,
         );
         for (const c of created) {
@@ -302,11 +372,22 @@ export async function applyOrgEvent(ctx: Ctx, input: OrgEventInputT) {
         const org = await load(input.orgId);
         requireActive(org, 'orgId');
         if (org.depth === 0) throw fail('orgId', 'Không thể giải thể đơn vị gốc.');
-        if ((await repo.activeChildren(tx, org.id)).length > 0) throw fail('orgId', 'Đơn vị còn đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.');
+        if ((await repo.activeChildren(tx, org.id)).length > 0)
+          throw fail(
+            'orgId',
+            'Đơn vị còn đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước.',
+          );
         const members = await repo.activeMemberCount(tx, org.id);
-        if (members > 0) throw fail('orgId', `Đơn vị còn ${members} nhân sự; hãy điều chuyển nhân sự trước khi giải thể.`);
+        if (members > 0)
+          throw fail('orgId', `Đơn vị còn ${members} nhân sự; hãy điều chuyển nhân sự trước khi giải thể.`);
         await repo.closeOrg(tx, org.id, 'dissolved', lastDay);
-        const eventId = await record('dissolve', `Giải thể ${org.name}${docText}.`, [{ orgId: org.id, role: 'subject' }], {}, org);
+        const eventId = await record(
+          'dissolve',
+          `Giải thể ${org.name}${docText}.`,
+          [{ orgId: org.id, role: 'subject' }],
+          {},
+          org,
+        );
         return { eventId, organizationIds: [org.id] };
       }
     }

@@ -46,16 +46,32 @@ export async function listStaff(
 ): Promise<{ rows: StaffRow[]; total: number }> {
   const [page, count] = await Promise.all([
     db.execute<StaffRow>(sql`${SELECT} where ${where} order by ${orderBy} limit ${limit} offset ${offset}`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from people p left join organizations o on o.id = p.current_org_id where ${where}`),
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from people p left join organizations o on o.id = p.current_org_id where ${where}`,
+    ),
   ]);
   return { rows: page.rows, total: Number(count.rows[0]?.n ?? 0) };
 }
 
 export async function membershipsOf(db: Queryable, personId: string) {
-  const res = await db.execute<{ id: string; org_id: string; org_name: string; from_date: string; to_date: string | null; note: string | null }>(sql`
+  const res = await db.execute<{
+    id: string;
+    org_id: string;
+    org_name: string;
+    from_date: string;
+    to_date: string | null;
+    note: string | null;
+  }>(sql`
     select m.id, m.org_id, o.name as org_name, m.from_date, m.to_date, m.note
       from memberships m join organizations o on o.id = m.org_id
      where m.person_id = ${personId}
      order by m.from_date desc, m.created_at desc`);
-  return res.rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, fromDate: r.from_date, toDate: r.to_date, note: r.note }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    fromDate: r.from_date,
+    toDate: r.to_date,
+    note: r.note,
+  }));
 }

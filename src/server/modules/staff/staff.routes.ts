@@ -31,7 +31,14 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Danh sách nhân sự (tìm không dấu, sắp xếp tiếng Việt, phân trang)',
         querystring: StaffListQuery,
-        response: { 200: z.object({ items: z.array(StaffListItem), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        response: {
+          200: z.object({
+            items: z.array(StaffListItem),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
       },
     },
     async (request) => staff.listStaff(ctxFromRequest(request), request.query),
@@ -39,7 +46,15 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/export',
-    { config: policy.permission('staff.read'), schema: { tags, summary: 'Xuất danh sách nhân sự ra Excel', querystring: StaffListQuery, response: FileResponse } },
+    {
+      config: policy.permission('staff.read'),
+      schema: {
+        tags,
+        summary: 'Xuất danh sách nhân sự ra Excel',
+        querystring: StaffListQuery,
+        response: FileResponse,
+      },
+    },
     async (request, reply) => {
       const ctx = ctxFromRequest(request);
       const bytes = await staff.exportStaff(ctx, request.query);
@@ -49,25 +64,48 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/import-template',
-    { config: policy.permission('staff.import'), schema: { tags, summary: 'Tệp Excel mẫu để nhập nhân sự', response: FileResponse } },
-    async (_request, reply) => sendFile(reply, await staff.importTemplate(), 'Mẫu nhập nhân sự.xlsx', MIME.xlsx),
+    {
+      config: policy.permission('staff.import'),
+      schema: { tags, summary: 'Tệp Excel mẫu để nhập nhân sự', response: FileResponse },
+    },
+    async (_request, reply) =>
+      sendFile(reply, await staff.importTemplate(), 'Mẫu nhập nhân sự.xlsx', MIME.xlsx),
   );
 
   app.post(
     '/staff/imports',
     {
       config: policy.permission('staff.import'),
-      schema: { tags, summary: 'Tải lên tệp Excel nhân sự và xem trước (chưa ghi dữ liệu)', consumes: ['multipart/form-data'], response: { 200: ImportPreview } },
+      schema: {
+        tags,
+        summary: 'Tải lên tệp Excel nhân sự và xem trước (chưa ghi dữ liệu)',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportPreview },
+      },
     },
     async (request) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', null, 'Hãy gửi tệp theo dạng multipart/form-data (trường "file").');
+      if (!request.isMultipart())
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          null,
+          'Hãy gửi tệp theo dạng multipart/form-data (trường "file").',
+        );
       const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'Chưa chọn tệp.' }]);
+      if (file?.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', [{ field: 'file', message: 'Chưa chọn tệp.' }]);
       if (!/\.xlsx$/i.test(file.filename)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', null, 'Chỉ nhận tệp Excel .xlsx (hãy lưu tệp .xls thành .xlsx).');
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          null,
+          'Chỉ nhận tệp Excel .xlsx (hãy lưu tệp .xls thành .xlsx).',
+        );
       }
       const buffer = await file.toBuffer();
-      return staff.previewImport(ctxFromRequest(request), file.filename.normalize('NFC').slice(0, 200), buffer);
+      return staff.previewImport(
+        ctxFromRequest(request),
+        file.filename.normalize('NFC').slice(0, 200),
+        buffer,
+      );
     },
   );
 
@@ -75,14 +113,23 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/imports/:id/commit',
     {
       config: policy.permission('staff.import'),
-      schema: { tags, summary: 'Ghi dữ liệu của tệp đã xem trước (một giao dịch)', params: IdParams, body: ImportCommitBody, response: { 200: ImportResult } },
+      schema: {
+        tags,
+        summary: 'Ghi dữ liệu của tệp đã xem trước (một giao dịch)',
+        params: IdParams,
+        body: ImportCommitBody,
+        response: { 200: ImportResult },
+      },
     },
     async (request) => staff.commitImport(ctxFromRequest(request), request.params.id, request.body.mode),
   );
 
   app.delete(
     '/staff/imports/:id',
-    { config: policy.permission('staff.import'), schema: { tags, summary: 'Hủy tệp đã tải lên', params: IdParams, response: { 204: z.null() } } },
+    {
+      config: policy.permission('staff.import'),
+      schema: { tags, summary: 'Hủy tệp đã tải lên', params: IdParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await staff.discardImport(ctxFromRequest(request), request.params.id);
       return reply.status(204).send(null);
@@ -91,7 +138,10 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/:id',
-    { config: policy.permission('staff.read'), schema: { tags, summary: 'Hồ sơ nhân sự', params: IdParams, response: { 200: StaffDetail } } },
+    {
+      config: policy.permission('staff.read'),
+      schema: { tags, summary: 'Hồ sơ nhân sự', params: IdParams, response: { 200: StaffDetail } },
+    },
     async (request) => staff.getStaff(ctxFromRequest(request), request.params.id),
   );
 
@@ -99,22 +149,37 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/personal-id',
     {
       config: policy.permission('staff.readPersonalId'),
-      schema: { tags, summary: 'Xem số CCCD (được ghi nhật ký)', params: IdParams, response: { 200: z.object({ personalId: z.string().nullable() }) } },
+      schema: {
+        tags,
+        summary: 'Xem số CCCD (được ghi nhật ký)',
+        params: IdParams,
+        response: { 200: z.object({ personalId: z.string().nullable() }) },
+      },
     },
     async (request) => staff.revealPersonalId(ctxFromRequest(request), request.params.id),
   );
 
   app.post(
     '/staff',
-    { config: policy.permission('staff.write'), schema: { tags, summary: 'Thêm nhân sự', body: CreateStaffBody, response: { 201: StaffDetail } } },
-    async (request, reply) => reply.status(201).send(await staff.createStaff(ctxFromRequest(request), request.body)),
+    {
+      config: policy.permission('staff.write'),
+      schema: { tags, summary: 'Thêm nhân sự', body: CreateStaffBody, response: { 201: StaffDetail } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await staff.createStaff(ctxFromRequest(request), request.body)),
   );
 
   app.patch(
     '/staff/:id',
     {
       config: policy.permission('staff.write'),
-      schema: { tags, summary: 'Sửa hồ sơ nhân sự (khóa lạc quan theo version)', params: IdParams, body: UpdateStaffBody, response: { 200: StaffDetail } },
+      schema: {
+        tags,
+        summary: 'Sửa hồ sơ nhân sự (khóa lạc quan theo version)',
+        params: IdParams,
+        body: UpdateStaffBody,
+        response: { 200: StaffDetail },
+      },
     },
     async (request) => staff.updateStaff(ctxFromRequest(request), request.params.id, request.body),
   );
@@ -123,7 +188,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/transfers',
     {
       config: policy.permission('staff.write'),
-      schema: { tags, summary: 'Điều chuyển nhân sự sang đơn vị khác', params: IdParams, body: TransferBody, response: { 200: StaffDetail } },
+      schema: {
+        tags,
+        summary: 'Điều chuyển nhân sự sang đơn vị khác',
+        params: IdParams,
+        body: TransferBody,
+        response: { 200: StaffDetail },
+      },
     },
     async (request) => staff.transferStaff(ctxFromRequest(request), request.params.id, request.body),
   );

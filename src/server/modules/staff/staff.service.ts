@@ -10,7 +10,13 @@ import {
   type StaffImportRow,
   validateStaffRow,
 } from '../../../domain/staff/import';
-import { EMPLOYMENT_TYPE_NAMES, type EmploymentType, GENDER_NAMES, type Gender, maskPersonalId } from '../../../domain/staff/staff';
+import {
+  EMPLOYMENT_TYPE_NAMES,
+  type EmploymentType,
+  GENDER_NAMES,
+  type Gender,
+  maskPersonalId,
+} from '../../../domain/staff/staff';
 import { cleanText, foldVi } from '../../../domain/text/vietnamese';
 import { dayBefore, todayInVietnam } from '../../../domain/time/dates';
 import type { Queryable } from '../../db/client';
@@ -21,8 +27,8 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { pathInSubtrees, scopeOf } from '../../platform/scope';
 import { loadOrgInScope } from '../organizations/organizations.service';
-import * as repo from './staff.repo';
 import type { StaffRow } from './staff.repo';
+import * as repo from './staff.repo';
 import { readFirstSheet, STAFF_XLSX_COLUMNS, writeSheet } from './staff.xlsx';
 
 function presentListItem(r: StaffRow) {
@@ -36,7 +42,9 @@ function presentListItem(r: StaffRow) {
     position: r.position,
     professionalTitle: r.professional_title,
     employmentType: (r.employment_type as EmploymentType | null) ?? null,
-    employmentTypeName: r.employment_type ? (EMPLOYMENT_TYPE_NAMES[r.employment_type as EmploymentType] ?? null) : null,
+    employmentTypeName: r.employment_type
+      ? (EMPLOYMENT_TYPE_NAMES[r.employment_type as EmploymentType] ?? null)
+      : null,
     personalIdMasked: maskPersonalId(r.personal_id),
     org: r.org_id ? { id: r.org_id, name: r.org_name!, code: r.org_code! } : null,
     status: r.status as 'active' | 'left',
@@ -85,13 +93,19 @@ export async function listStaff(ctx: Ctx, q: StaffListQueryT) {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const where = await staffWhere(ctx, q);
-  const { rows, total } = await repo.listStaff(ctx.db, where, SORTS[q.sort ?? 'name']!, pageSize, (page - 1) * pageSize);
+  const { rows, total } = await repo.listStaff(
+    ctx.db,
+    where,
+    SORTS[q.sort ?? 'name']!,
+    pageSize,
+    (page - 1) * pageSize,
+  );
   return { items: rows.map(presentListItem), total, page, pageSize };
 }
 
 async function loadStaffInScope(db: Queryable, ctx: Ctx, id: string, permission: string): Promise<StaffRow> {
   const row = await repo.findStaff(db, id);
-  if (!row || !row.org_path || !isInScope(scopeOf(ctx, permission), row.org_path)) throw notFound();
+  if (!row?.org_path || !isInScope(scopeOf(ctx, permission), row.org_path)) throw notFound();
   return row;
 }
 
@@ -112,7 +126,12 @@ export async function getStaff(ctx: Ctx, id: string) {
 export async function revealPersonalId(ctx: Ctx, id: string) {
   return ctx.db.transaction(async (tx) => {
     const row = await loadStaffInScope(tx, ctx, id, 'staff.readPersonalId');
-    await writeAudit(tx, ctx, { action: 'person.personal_id_viewed', entityType: 'person', entityId: id, orgId: row.org_id });
+    await writeAudit(tx, ctx, {
+      action: 'person.personal_id_viewed',
+      entityType: 'person',
+      entityId: id,
+      orgId: row.org_id,
+    });
     return { personalId: row.personal_id };
   });
 }
@@ -153,9 +172,12 @@ export async function createStaff(
 ) {
   const id = await ctx.db.transaction(async (tx) => {
     const org = await loadOrgInScope(tx, ctx, input.orgId, 'staff.write');
-    if (org.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ field: 'orgId', message: 'Đơn vị không còn hoạt động.' }]);
+    if (org.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [{ field: 'orgId', message: 'Đơn vị không còn hoạt động.' }]);
     if (await repo.findStaffByCode(tx, input.staffCode)) {
-      throw new AppError('DUPLICATE', [{ field: 'staffCode', message: `Mã nhân sự "${input.staffCode}" đã tồn tại.` }]);
+      throw new AppError('DUPLICATE', [
+        { field: 'staffCode', message: `Mã nhân sự "${input.staffCode}" đã tồn tại.` },
+      ]);
     }
     const [person] = await tx
       .insert(people)
@@ -175,7 +197,13 @@ export async function createStaff(
       .returning();
     await tx.insert(memberships).values({ personId: person!.id, orgId: org.id, fromDate: input.fromDate });
     const row = (await repo.findStaff(tx, person!.id))!;
-    await writeAudit(tx, ctx, { action: 'person.create', entityType: 'person', entityId: person!.id, orgId: org.id, after: snapshot(row) });
+    await writeAudit(tx, ctx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: person!.id,
+      orgId: org.id,
+      after: snapshot(row),
+    });
     return person!.id;
   });
   return getStaff(ctx, id);
@@ -213,35 +241,67 @@ export async function updateStaff(
     if (res.rowCount !== 1) throw new AppError('CONFLICT');
     if (status === 'left' && before.status !== 'left') {
       const day = leftOn ?? todayInVietnam(ctx.now());
-      await tx.execute(sql`update memberships set to_date = ${day} where person_id = ${id} and to_date is null`);
+      await tx.execute(
+        sql`update memberships set to_date = ${day} where person_id = ${id} and to_date is null`,
+      );
     }
     if (status === 'active' && before.status === 'left' && before.org_id) {
-      await tx.insert(memberships).values({ personId: id, orgId: before.org_id, fromDate: todayInVietnam(ctx.now()), note: 'Trở lại làm việc' });
+      await tx.insert(memberships).values({
+        personId: id,
+        orgId: before.org_id,
+        fromDate: todayInVietnam(ctx.now()),
+        note: 'Trở lại làm việc',
+      });
     }
     const after = (await repo.findStaff(tx, id))!;
-    await writeAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, orgId: after.org_id, before: snapshot(before), after: snapshot(after) });
+    await writeAudit(tx, ctx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      orgId: after.org_id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
   });
   return getStaff(ctx, id);
 }
 
 /** Moves a person to another unit from a date: closes the current membership, opens a new one. */
-export async function transferStaff(ctx: Ctx, id: string, input: { toOrgId: string; fromDate: string; note?: string | null }) {
+export async function transferStaff(
+  ctx: Ctx,
+  id: string,
+  input: { toOrgId: string; fromDate: string; note?: string | null },
+) {
   await ctx.db.transaction(async (tx) => {
     const person = await loadStaffInScope(tx, ctx, id, 'staff.write');
     const to = await loadOrgInScope(tx, ctx, input.toOrgId, 'staff.write');
-    if (to.status !== 'active') throw new AppError('VALIDATION_FAILED', [{ field: 'toOrgId', message: 'Đơn vị không còn hoạt động.' }]);
-    if (person.status !== 'active') throw new AppError('INVALID_STATE', null, 'Nhân sự đã nghỉ việc, không thể điều chuyển.');
-    if (person.org_id === to.id) throw new AppError('VALIDATION_FAILED', [{ field: 'toOrgId', message: 'Nhân sự đang thuộc đơn vị này.' }]);
+    if (to.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', [{ field: 'toOrgId', message: 'Đơn vị không còn hoạt động.' }]);
+    if (person.status !== 'active')
+      throw new AppError('INVALID_STATE', null, 'Nhân sự đã nghỉ việc, không thể điều chuyển.');
+    if (person.org_id === to.id)
+      throw new AppError('VALIDATION_FAILED', [
+        { field: 'toOrgId', message: 'Nhân sự đang thuộc đơn vị này.' },
+      ]);
     const current = await tx.execute<{ id: string; from_date: string }>(
       sql`select id, from_date from memberships where person_id = ${id} and to_date is null for update`,
     );
     const cur = current.rows[0];
     if (cur && input.fromDate <= cur.from_date) {
-      throw new AppError('VALIDATION_FAILED', [{ field: 'fromDate', message: 'Ngày điều chuyển phải sau ngày bắt đầu ở đơn vị hiện tại.' }]);
+      throw new AppError('VALIDATION_FAILED', [
+        { field: 'fromDate', message: 'Ngày điều chuyển phải sau ngày bắt đầu ở đơn vị hiện tại.' },
+      ]);
     }
-    if (cur) await tx.execute(sql`update memberships set to_date = ${dayBefore(input.fromDate)} where id = ${cur.id}`);
-    await tx.insert(memberships).values({ personId: id, orgId: to.id, fromDate: input.fromDate, note: input.note ?? null });
-    await tx.execute(sql`update people set current_org_id = ${to.id}, version = version + 1, updated_at = now() where id = ${id}`);
+    if (cur)
+      await tx.execute(
+        sql`update memberships set to_date = ${dayBefore(input.fromDate)} where id = ${cur.id}`,
+      );
+    await tx
+      .insert(memberships)
+      .values({ personId: id, orgId: to.id, fromDate: input.fromDate, note: input.note ?? null });
+    await tx.execute(
+      sql`update people set current_org_id = ${to.id}, version = version + 1, updated_at = now() where id = ${id}`,
+    );
     await writeAudit(tx, ctx, {
       action: 'person.transfer',
       entityType: 'person',
@@ -260,7 +320,11 @@ export async function exportStaff(ctx: Ctx, q: StaffListQueryT): Promise<Buffer>
   const where = await staffWhere(ctx, q);
   const { rows } = await repo.listStaff(ctx.db, where, SORTS[q.sort ?? 'name']!, 200_000, 0);
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: 'person.export', entityType: 'person', after: { filters: q, rows: rows.length } }),
+    writeAudit(tx, ctx, {
+      action: 'person.export',
+      entityType: 'person',
+      after: { filters: q, rows: rows.length },
+    }),
   );
   return writeSheet(
     'Nhân sự',
@@ -337,16 +401,22 @@ export async function previewImport(ctx: Ctx, fileName: string, buffer: Buffer) 
     if (!headerMap) {
       const h = mapHeaders(cells);
       if (h.missing.length > 0) {
-        throw new AppError('UNPROCESSABLE', [{ row: rowNumber, column: '', message: `Thiếu cột bắt buộc: ${h.missing.join(', ')}.` }], `Tệp thiếu cột bắt buộc: ${h.missing.join(', ')}. Hãy dùng tệp mẫu.`);
+        throw new AppError(
+          'UNPROCESSABLE',
+          [{ row: rowNumber, column: '', message: `Thiếu cột bắt buộc: ${h.missing.join(', ')}.` }],
+          `Tệp thiếu cột bắt buộc: ${h.missing.join(', ')}. Hãy dùng tệp mẫu.`,
+        );
       }
       headerMap = h.map;
       continue;
     }
     const record: Partial<Record<StaffColumnKey, RawCell>> = {};
     for (const [index, key] of headerMap) record[key] = cells[index];
-    if (Object.values(record).every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    if (Object.values(record).every((v) => v === null || v === undefined || String(v).trim() === ''))
+      continue;
     total++;
-    if (total > MAX_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', null, `Tệp có quá ${MAX_IMPORT_ROWS} dòng. Hãy chia nhỏ tệp.`);
+    if (total > MAX_IMPORT_ROWS)
+      throw new AppError('PAYLOAD_TOO_LARGE', null, `Tệp có quá ${MAX_IMPORT_ROWS} dòng. Hãy chia nhỏ tệp.`);
     const { value, errors: rowErrors } = validateStaffRow(rowNumber, record, { today, knownOrgCodes });
     if (value) valid.push(value);
     else errors.push(...rowErrors);
@@ -356,13 +426,21 @@ export async function previewImport(ctx: Ctx, fileName: string, buffer: Buffer) 
 
   // duplicates inside the file, and codes that belong to people outside the importer's scope
   const dupErrors = findDuplicateCodes(valid);
-  const foreign = await foreignCodes(ctx.db, ctx, valid.map((r) => r.staffCode));
+  const foreign = await foreignCodes(
+    ctx.db,
+    ctx,
+    valid.map((r) => r.staffCode),
+  );
   const badRows = new Set(dupErrors.map((e) => e.row));
   const scopeErrors: RowError[] = [];
   for (const r of valid) {
     if (foreign.get(r.staffCode.toUpperCase())) {
       badRows.add(r.row);
-      scopeErrors.push({ row: r.row, column: 'Mã nhân sự', message: `Mã nhân sự "${r.staffCode}" đã thuộc về một người ngoài phạm vi quản lý của bạn.` });
+      scopeErrors.push({
+        row: r.row,
+        column: 'Mã nhân sự',
+        message: `Mã nhân sự "${r.staffCode}" đã thuộc về một người ngoài phạm vi quản lý của bạn.`,
+      });
     }
   }
   errors.push(...dupErrors, ...scopeErrors);
@@ -381,7 +459,12 @@ export async function previewImport(ctx: Ctx, fileName: string, buffer: Buffer) 
       summary: { totalRows: total, invalidRows },
       createdBy: ctx.actor!.userId,
     });
-    await writeAudit(tx, ctx, { action: 'staff_import.preview', entityType: 'import_batch', entityId: id, after: { fileName, totalRows: total, validRows: good.length, invalidRows } });
+    await writeAudit(tx, ctx, {
+      action: 'staff_import.preview',
+      entityType: 'import_batch',
+      entityId: id,
+      after: { fileName, totalRows: total, validRows: good.length, invalidRows },
+    });
   });
   return {
     id,
@@ -401,7 +484,14 @@ export async function previewImport(ctx: Ctx, fileName: string, buffer: Buffer) 
 }
 
 async function loadBatch(db: Queryable, ctx: Ctx, id: string) {
-  const res = await db.execute<{ id: string; status: string; created_by: string; rows: StaffImportRow[]; errors: RowError[]; file_name: string }>(
+  const res = await db.execute<{
+    id: string;
+    status: string;
+    created_by: string;
+    rows: StaffImportRow[];
+    errors: RowError[];
+    file_name: string;
+  }>(
     sql`select id, status, created_by, rows, errors, file_name from import_batches where id = ${id} and kind = 'staff' for update`,
   );
   const batch = res.rows[0];
@@ -433,7 +523,9 @@ export async function commitImport(ctx: Ctx, id: string, mode: 'all' | 'validOnl
  */
 async function refreshStatistics(db: Queryable, changedRows: number): Promise<void> {
   try {
-    const res = await db.execute<{ n: number }>(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'people'::regclass`);
+    const res = await db.execute<{ n: number }>(
+      sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'people'::regclass`,
+    );
     if (changedRows <= 50 + 0.1 * Number(res.rows[0]?.n ?? 0)) return;
     await db.execute(sql`analyze organizations, people, memberships`);
   } catch {
@@ -450,17 +542,35 @@ async function writeImport(ctx: Ctx, id: string, mode: 'all' | 'validOnly') {
     await tx.execute(sql`set local jit = off`);
     const batch = await loadBatch(tx, ctx, id);
     if (mode === 'all' && batch.errors.length > 0) {
-      throw new AppError('UNPROCESSABLE', null, `Tệp còn ${new Set(batch.errors.map((e) => e.row)).size} dòng lỗi. Hãy sửa tệp và tải lên lại, hoặc chọn "Chỉ nhập các dòng hợp lệ".`);
+      throw new AppError(
+        'UNPROCESSABLE',
+        null,
+        `Tệp còn ${new Set(batch.errors.map((e) => e.row)).size} dòng lỗi. Hãy sửa tệp và tải lên lại, hoặc chọn "Chỉ nhập các dòng hợp lệ".`,
+      );
     }
     const today = todayInVietnam(ctx.now());
     const orgs = await importableOrgs(tx, ctx);
     const rows = batch.rows;
     // re-check scope at commit time: the tree or the grants may have changed since the preview
     for (const r of rows) {
-      if (!orgs.has(r.orgCode)) throw new AppError('UNPROCESSABLE', null, `Mã đơn vị "${r.orgCode}" (dòng ${r.row}) không còn trong phạm vi quản lý. Hãy tải tệp lên lại.`);
+      if (!orgs.has(r.orgCode))
+        throw new AppError(
+          'UNPROCESSABLE',
+          null,
+          `Mã đơn vị "${r.orgCode}" (dòng ${r.row}) không còn trong phạm vi quản lý. Hãy tải tệp lên lại.`,
+        );
     }
-    const foreign = await foreignCodes(tx, ctx, rows.map((r) => r.staffCode));
-    if ([...foreign.values()].some(Boolean)) throw new AppError('CONFLICT', null, 'Dữ liệu nhân sự đã thay đổi từ lúc xem trước. Hãy tải tệp lên lại.');
+    const foreign = await foreignCodes(
+      tx,
+      ctx,
+      rows.map((r) => r.staffCode),
+    );
+    if ([...foreign.values()].some(Boolean))
+      throw new AppError(
+        'CONFLICT',
+        null,
+        'Dữ liệu nhân sự đã thay đổi từ lúc xem trước. Hãy tải tệp lên lại.',
+      );
 
     let created = 0;
     let updated = 0;
@@ -536,12 +646,23 @@ async function writeImport(ctx: Ctx, id: string, mode: 'all' | 'validOnly') {
          where not exists (select 1 from memberships m where m.person_id = p.id and m.to_date is null)`);
     }
     const skipped = new Set(batch.errors.map((e) => e.row)).size;
-    await tx.execute(sql`update import_batches set status = 'committed', committed_at = now(), summary = ${JSON.stringify({ created, updated, unchanged, skipped })}::jsonb where id = ${id}`);
+    await tx.execute(
+      sql`update import_batches set status = 'committed', committed_at = now(), summary = ${JSON.stringify({ created, updated, unchanged, skipped })}::jsonb where id = ${id}`,
+    );
     await writeAudit(tx, ctx, {
       action: 'staff_import.commit',
       entityType: 'import_batch',
       entityId: id,
-      after: { fileName: batch.file_name, mode, created, updated, unchanged, skipped, createdCodes, updatedCodes },
+      after: {
+        fileName: batch.file_name,
+        mode,
+        created,
+        updated,
+        unchanged,
+        skipped,
+        createdCodes,
+        updatedCodes,
+      },
     });
     return { created, updated, unchanged, skipped };
   });
@@ -550,7 +671,9 @@ async function writeImport(ctx: Ctx, id: string, mode: 'all' | 'validOnly') {
 export async function discardImport(ctx: Ctx, id: string) {
   await ctx.db.transaction(async (tx) => {
     await loadBatch(tx, ctx, id);
-    await tx.execute(sql`update import_batches set status = 'discarded', rows = '[]'::jsonb where id = ${id}`);
+    await tx.execute(
+      sql`update import_batches set status = 'discarded', rows = '[]'::jsonb where id = ${id}`,
+    );
     await writeAudit(tx, ctx, { action: 'staff_import.discard', entityType: 'import_batch', entityId: id });
   });
 }

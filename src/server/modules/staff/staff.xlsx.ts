@@ -2,8 +2,8 @@ import { Readable, type Stream, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { type RawCell, STAFF_COLUMNS } from '../../../domain/staff/import';
-import { AppError } from '../../platform/http/errors';
 import { inspectZip } from '../../platform/files/zip';
+import { AppError } from '../../platform/http/errors';
 
 const NOT_XLSX = 'Tệp không phải là tệp Excel (.xlsx) hợp lệ.';
 
@@ -64,13 +64,16 @@ for (const method of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_p
     return base[method]!.call(this, decodedEntry(entry as Stream));
   };
 }
-if (typeof base._parseWorksheet !== 'function') throw new Error('exceljs WorkbookReader._parseWorksheet is missing');
+if (typeof base._parseWorksheet !== 'function')
+  throw new Error('exceljs WorkbookReader._parseWorksheet is missing');
 patched._parseWorksheet = function (this: unknown, iterator: unknown, sheetNo: unknown) {
   return base._parseWorksheet!.call(this, decodedChunks(iterator as AsyncIterable<Buffer | string>), sheetNo);
 };
 
 /** Streams the rows of the first worksheet: header row first, then data rows with their numbers. */
-export async function* readFirstSheet(buffer: Buffer): AsyncGenerator<{ rowNumber: number; cells: RawCell[] }> {
+export async function* readFirstSheet(
+  buffer: Buffer,
+): AsyncGenerator<{ rowNumber: number; cells: RawCell[] }> {
   await inspectZip(buffer, { maxEntries: 2000, maxUncompressedBytes: 300 * 1024 * 1024 }, NOT_XLSX);
   const reader = new Utf8WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
@@ -101,11 +104,20 @@ export interface XlsxColumn {
 }
 
 /** Writes one sheet with a bold, frozen header row and an autofilter. */
-export async function writeSheet(sheetName: string, columns: XlsxColumn[], rows: Iterable<Record<string, unknown>>): Promise<Buffer> {
+export async function writeSheet(
+  sheetName: string,
+  columns: XlsxColumn[],
+  rows: Iterable<Record<string, unknown>>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.date ? { numFmt: 'dd/mm/yyyy' } : { numFmt: '@' } }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.date ? { numFmt: 'dd/mm/yyyy' } : { numFmt: '@' },
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     const out: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import type { Ctx } from '../context';
 import { toJsonData } from './canonical';
-import { type AuditRecord, auditHash, checkChainSegment, type ChainProblem, GENESIS_HASH } from './chain';
+import { type AuditRecord, auditHash, type ChainProblem, checkChainSegment, GENESIS_HASH } from './chain';
 
 export interface AuditEntry {
   action: string;
@@ -20,7 +20,11 @@ const AUDIT_LOCK_KEY = 7262021;
  * serialises writers, so the chain never forks; seq numbers have no gaps because they are
  * assigned under the lock (a rolled-back transaction leaves no row and no used number).
  */
-export async function writeAudit(tx: Queryable, ctx: Pick<Ctx, 'actor' | 'now' | 'requestId'>, entry: AuditEntry) {
+export async function writeAudit(
+  tx: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'now' | 'requestId'>,
+  entry: AuditEntry,
+) {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const head = await tx.execute<{ seq: number; hash: string }>(
     sql`select seq, hash from audit_log order by seq desc limit 1`,
@@ -87,7 +91,13 @@ export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise
     }));
     // the first row of the chain must start at seq 1
     const problem = checkChainSegment(batch, previous);
-    if (problem) return { ok: false, rows: rows + batch.findIndex((b) => b.seq >= problem.seq), head: previous, problem };
+    if (problem)
+      return {
+        ok: false,
+        rows: rows + batch.findIndex((b) => b.seq >= problem.seq),
+        head: previous,
+        problem,
+      };
     rows += batch.length;
     const last: { seq: number; hash: string } = batch[batch.length - 1]!;
     previous = { seq: last.seq, hash: last.hash };

@@ -46,6 +46,7 @@ export function passwordProblem(password: string, username?: string): string | n
   if (password.length < 8) return 'Mật khẩu phải có ít nhất 8 ký tự.';
   if (password.length > 128) return 'Mật khẩu không được dài quá 128 ký tự.';
   if (COMMON.has(password.toLowerCase())) return 'Mật khẩu quá phổ biến, hãy chọn mật khẩu khác.';
-  if (username && password.toLowerCase() === username.toLowerCase()) return 'Mật khẩu không được trùng tên đăng nhập.';
+  if (username && password.toLowerCase() === username.toLowerCase())
+    return 'Mật khẩu không được trùng tên đăng nhập.';
   return null;
 }

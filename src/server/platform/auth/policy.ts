@@ -19,7 +19,9 @@ export type RoutePolicy =
 export const policy = {
   public: (): { policy: RoutePolicy } => ({ policy: { access: 'public' } }),
   authenticated: (): { policy: RoutePolicy } => ({ policy: { access: 'authenticated' } }),
-  permission: (permission: string): { policy: RoutePolicy } => ({ policy: { access: 'permission', permission } }),
+  permission: (permission: string): { policy: RoutePolicy } => ({
+    policy: { access: 'permission', permission },
+  }),
 };
 
 declare module 'fastify' {
@@ -49,7 +51,8 @@ export function registerPolicyCollection(app: FastifyInstance, routes: Registere
       p = { access: 'public' };
       route.config = { ...(route.config ?? {}), policy: p } as never;
     }
-    if (!p) throw new Error(`Route ${methods.join(',')} ${route.url} has no authorization policy (config.policy)`);
+    if (!p)
+      throw new Error(`Route ${methods.join(',')} ${route.url} has no authorization policy (config.policy)`);
     for (const method of methods) routes.push({ method, url: route.url, policy: p });
   });
 }

@@ -35,10 +35,18 @@ export async function destroySessionByToken(db: Queryable, cookieToken: string):
   await db.delete(sessions).where(eq(sessions.id, sha256(cookieToken)));
 }
 
-export async function destroyUserSessions(db: Queryable, userId: string, exceptSessionId?: string): Promise<void> {
+export async function destroyUserSessions(
+  db: Queryable,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   await db
     .delete(sessions)
-    .where(exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId));
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`)
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function loadGrants(db: Queryable, userId: string): Promise<Grant[]> {

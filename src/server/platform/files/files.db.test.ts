@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'), Buffer.alloc(64)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
+  Buffer.alloc(64),
+]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
 
 /** A one-entry zip whose entry claims to inflate to `size` bytes of zeros. */
@@ -45,7 +49,14 @@ function zipBomb(size: number): Buffer {
 }
 
 const store = (bytes: Buffer, originalName: string, maxBytes = 1024 * 1024) =>
-  storeFile(t.database.db, { bytes, originalName, ownerOrgId: null, uploadedBy: null, allowed: ['pdf', 'png', 'jpg', 'docx'], maxBytes });
+  storeFile(t.database.db, {
+    bytes,
+    originalName,
+    ownerOrgId: null,
+    uploadedBy: null,
+    allowed: ['pdf', 'png', 'jpg', 'docx'],
+    maxBytes,
+  });
 
 describe('evidence files', () => {
   it('stores a PDF under a server id and keeps the Vietnamese name for display', async () => {

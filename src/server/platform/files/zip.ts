@@ -15,8 +15,11 @@ export async function inspectZip(
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', null, notZipMessage);
   }
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (err, z) =>
-      err || !z ? reject(new AppError('UNSUPPORTED_MEDIA_TYPE', null, notZipMessage)) : resolve(z),
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: true },
+      (err, z) =>
+        err || !z ? reject(new AppError('UNSUPPORTED_MEDIA_TYPE', null, notZipMessage)) : resolve(z),
     ),
   );
   return new Promise((resolve, reject) => {

@@ -19,11 +19,22 @@ export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
 export const conflict = (details: unknown = null) => new AppError('CONFLICT', details);
 
-export function errorBody(code: ErrorCode, requestId: string, details: unknown = null, message?: string): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  requestId: string,
+  details: unknown = null,
+  message?: string,
+): ErrorBody {
   return { error: { code, message: message ?? ERRORS[code].message, details, requestId } };
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details: unknown = null, message?: string) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  details: unknown = null,
+  message?: string,
+) {
   return reply.status(ERRORS[code].status).send(errorBody(code, request.id, details, message));
 }
 
@@ -41,7 +52,10 @@ function validationDetails(err: { validation?: ValidationItem[]; validationConte
     const field = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     if (v.keyword === 'unrecognized_keys') {
       unknownField = true;
-      return { field: field || (err.validationContext ?? ''), message: `Trường không được phép: ${(v.params?.keys ?? []).join(', ')}` };
+      return {
+        field: field || (err.validationContext ?? ''),
+        message: `Trường không được phép: ${(v.params?.keys ?? []).join(', ')}`,
+      };
     }
     return { field, message: v.message ?? 'Giá trị không hợp lệ' };
   });
@@ -66,7 +80,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err }, 'response serialization failed');
       return send(reply, request, 'INTERNAL');
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+    if (
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      err.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      err.statusCode === 413
+    ) {
       return send(reply, request, 'PAYLOAD_TOO_LARGE');
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {

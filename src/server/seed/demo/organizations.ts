@@ -94,7 +94,13 @@ export const DEMO_TREE: DemoOrg = {
     { key: 'SYT-VP', type: 'office', code: 'SYT-VP', name: 'Văn phòng Sở', shortName: 'VP' },
     { key: 'SYT-TCCB', type: 'office', code: 'SYT-TCCB', name: 'Phòng Tổ chức cán bộ', shortName: 'TCCB' },
     { key: 'SYT-NVY', type: 'office', code: 'SYT-NVY', name: 'Phòng Nghiệp vụ Y', shortName: 'NVY' },
-    { key: 'SYT-KHTC', type: 'office', code: 'SYT-KHTC', name: 'Phòng Kế hoạch - Tài chính', shortName: 'KHTC' },
+    {
+      key: 'SYT-KHTC',
+      type: 'office',
+      code: 'SYT-KHTC',
+      name: 'Phòng Kế hoạch - Tài chính',
+      shortName: 'KHTC',
+    },
     {
       key: 'BVDK',
       type: 'general_hospital',
@@ -143,14 +149,42 @@ export const DEMO_TREE: DemoOrg = {
         ['TCHC', 'Phòng Tổ chức - Hành chính', 'TCHC'],
       ]),
     },
-    center('TTYT-DBP', 'TTYT-DBP', 'thành phố Điện Biên Phủ', 190, ['phường Him Lam', 'phường Mường Thanh', 'phường Tân Thanh', 'xã Thanh Minh']),
-    center('TTYT-DB', 'TTYT-DB', 'huyện Điện Biên', 260, ['xã Thanh Xương', 'xã Thanh An', 'xã Noong Hẹt', 'xã Sam Mứn', 'xã Mường Phăng']),
-    center('TTYT-TG', 'TTYT-TG', 'huyện Tuần Giáo', 200, ['thị trấn Tuần Giáo', 'xã Quài Cang', 'xã Mường Mùn', 'xã Pú Nhung']),
+    center('TTYT-DBP', 'TTYT-DBP', 'thành phố Điện Biên Phủ', 190, [
+      'phường Him Lam',
+      'phường Mường Thanh',
+      'phường Tân Thanh',
+      'xã Thanh Minh',
+    ]),
+    center('TTYT-DB', 'TTYT-DB', 'huyện Điện Biên', 260, [
+      'xã Thanh Xương',
+      'xã Thanh An',
+      'xã Noong Hẹt',
+      'xã Sam Mứn',
+      'xã Mường Phăng',
+    ]),
+    center('TTYT-TG', 'TTYT-TG', 'huyện Tuần Giáo', 200, [
+      'thị trấn Tuần Giáo',
+      'xã Quài Cang',
+      'xã Mường Mùn',
+      'xã Pú Nhung',
+    ]),
     center('TTYT-MA', 'TTYT-MA', 'huyện Mường Ảng', 150, ['thị trấn Mường Ảng', 'xã Búng Lao', 'xã Ẳng Nưa']),
-    center('TTYT-TC', 'TTYT-TC', 'huyện Tủa Chùa', 140, ['thị trấn Tủa Chùa', 'xã Sính Phình', 'xã Mường Báng']),
-    center('TTYT-MC', 'TTYT-MC', 'huyện Mường Chà', 150, ['thị trấn Mường Chà', 'xã Sá Tổng', 'xã Ma Thì Hồ']),
+    center('TTYT-TC', 'TTYT-TC', 'huyện Tủa Chùa', 140, [
+      'thị trấn Tủa Chùa',
+      'xã Sính Phình',
+      'xã Mường Báng',
+    ]),
+    center('TTYT-MC', 'TTYT-MC', 'huyện Mường Chà', 150, [
+      'thị trấn Mường Chà',
+      'xã Sá Tổng',
+      'xã Ma Thì Hồ',
+    ]),
     center('TTYT-ML', 'TTYT-ML', 'thị xã Mường Lay', 70, ['phường Na Lay', 'xã Lay Nưa']),
-    center('TTYT-DBD', 'TTYT-DBD', 'huyện Điện Biên Đông', 170, ['thị trấn Điện Biên Đông', 'xã Keo Lôm', 'xã Phình Giàng']),
+    center('TTYT-DBD', 'TTYT-DBD', 'huyện Điện Biên Đông', 170, [
+      'thị trấn Điện Biên Đông',
+      'xã Keo Lôm',
+      'xã Phình Giàng',
+    ]),
   ],
 };
 

@@ -64,7 +64,13 @@ function headTitle(org: DemoOrg, deputy: boolean): string {
 export function generateStaff(tree: DemoOrg, orgs: Map<string, OrgRow>, rng: Random): DemoPerson[] {
   const out: DemoPerson[] = [];
   let seq = 0;
-  const person = (org: DemoOrg, position: string, title: string | null, _isOffice: boolean, seniorityYear?: number): DemoPerson => {
+  const person = (
+    org: DemoOrg,
+    position: string,
+    title: string | null,
+    _isOffice: boolean,
+    seniorityYear?: number,
+  ): DemoPerson => {
     seq++;
     const gender: Gender = rng.chance(0.62) ? 'female' : 'male';
     const birthDate = seniorityYear ? date(rng, seniorityYear - 2, seniorityYear + 4) : date(rng, 1966, 2001);
@@ -78,7 +84,11 @@ export function generateStaff(tree: DemoOrg, orgs: Map<string, OrgRow>, rng: Ran
       position,
       professionalTitle: title,
       // staff of the Sở are công chức; unit staff are viên chức, some on labour contracts
-      employmentType: org.code.startsWith('SYT') ? 'civil_servant' : rng.chance(0.92) ? 'public_employee' : 'contract',
+      employmentType: org.code.startsWith('SYT')
+        ? 'civil_servant'
+        : rng.chance(0.92)
+          ? 'public_employee'
+          : 'contract',
       personalId: personalId(rng, birthDate, gender),
       email: rng.chance(0.7) ? `nv${pad(seq, 5)}@dienbien.gov.vn` : null,
       phone: rng.chance(0.8) ? `09${pad(rng.int(0, 99_999_999), 8)}` : null,
@@ -89,7 +99,8 @@ export function generateStaff(tree: DemoOrg, orgs: Map<string, OrgRow>, rng: Ran
 
   const fillUnit = (unit: DemoOrg, isSo: boolean) => {
     out.push(person(unit, 'Giám đốc', isSo ? null : 'Bác sĩ chính (hạng II)', isSo, 1970));
-    for (let i = 0; i < (isSo ? 3 : 2); i++) out.push(person(unit, 'Phó Giám đốc', isSo ? null : 'Bác sĩ chính (hạng II)', isSo, 1972));
+    for (let i = 0; i < (isSo ? 3 : 2); i++)
+      out.push(person(unit, 'Phó Giám đốc', isSo ? null : 'Bác sĩ chính (hạng II)', isSo, 1972));
     const children = unit.children?.filter((c) => !c.children) ?? [];
     const total = unit.staff ?? 20;
     const weights = children.map((c) => (c.type === 'office' ? 0.6 : c.type === 'health_station' ? 0.5 : 1));
@@ -97,8 +108,18 @@ export function generateStaff(tree: DemoOrg, orgs: Map<string, OrgRow>, rng: Ran
     children.forEach((dept, i) => {
       const isOffice = dept.type === 'office';
       const size = Math.max(4, Math.round(((total - 3) * weights[i]!) / sum));
-      out.push(person(dept, headTitle(dept, false), isOffice ? 'Chuyên viên chính' : 'Bác sĩ chính (hạng II)', isOffice, 1973));
-      out.push(person(dept, headTitle(dept, true), isOffice ? 'Chuyên viên' : 'Bác sĩ hạng III', isOffice, 1978));
+      out.push(
+        person(
+          dept,
+          headTitle(dept, false),
+          isOffice ? 'Chuyên viên chính' : 'Bác sĩ chính (hạng II)',
+          isOffice,
+          1973,
+        ),
+      );
+      out.push(
+        person(dept, headTitle(dept, true), isOffice ? 'Chuyên viên' : 'Bác sĩ hạng III', isOffice, 1978),
+      );
       let count = 2;
       if (dept.type === 'clinical_department') {
         out.push(person(dept, 'Điều dưỡng trưởng', 'Điều dưỡng hạng III', false, 1978));
