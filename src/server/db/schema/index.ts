@@ -2,3 +2,4 @@
 export * from './platform';
 export * from './history';
 export * from './numbering';
+export * from './proposals';
