@@ -3,3 +3,4 @@ export * from './platform';
 export * from './history';
 export * from './numbering';
 export * from './proposals';
+export * from './plans';
