@@ -4,3 +4,4 @@ export * from './history';
 export * from './numbering';
 export * from './proposals';
 export * from './plans';
+export * from './exemplars';
