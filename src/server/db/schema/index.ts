@@ -5,3 +5,5 @@ export * from './numbering';
 export * from './proposals';
 export * from './plans';
 export * from './exemplars';
+export * from './indicators';
+export * from './emulation-groups';
