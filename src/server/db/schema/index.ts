@@ -7,3 +7,4 @@ export * from './plans';
 export * from './exemplars';
 export * from './indicators';
 export * from './emulation-groups';
+export * from './reports';
