@@ -8,3 +8,5 @@ export * from './exemplars';
 export * from './indicators';
 export * from './emulation-groups';
 export * from './reports';
+export * from './councils';
+export * from './decisions';
