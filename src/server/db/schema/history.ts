@@ -212,3 +212,49 @@ export const files = pgTable(
   },
   (t) => [index('files_sha_idx').on(t.sha256)],
 );
+
+/**
+ * A batch eligibility evaluation (a unit subtree, a year): the rule-set version it used and the
+ * counts per code, so that old verdicts keep the version they were computed under.
+ */
+export const eligibilityRuns = pgTable(
+  'eligibility_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    year: integer('year').notNull(),
+    /** the evaluation date (rule set in force, disciplines in force) */
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    ruleSetId: text('rule_set_id').notNull(),
+    ruleSetVersion: integer('rule_set_version').notNull(),
+    /** 'individual' | 'collective' | 'both' */
+    subjects: text('subjects').notNull(),
+    codes: jsonb('codes'),
+    nominees: integer('nominees').notNull(),
+    /** per code: eligible / notEligible / missingData / capLimit / acceptedByCap / rejectedByCap */
+    counts: jsonb('counts').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('eligibility_runs_org_idx').on(t.orgId, t.year)],
+);
+
+/** One verdict of a run (status and summary; the explanation is recomputed on demand). */
+export const eligibilityRunResults = pgTable(
+  'eligibility_run_results',
+  {
+    runId: uuid('run_id').notNull(),
+    personId: uuid('person_id'),
+    orgId: uuid('org_id'),
+    awardCode: text('award_code').notNull(),
+    status: text('status').notNull(), // eligible | not_eligible | missing_data
+    /** within the cap of the unit (null when the code has no cap or the verdict is not eligible) */
+    withinCap: integer('within_cap'),
+    ruleVersion: integer('rule_version').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [
+    index('eligibility_run_results_run_idx').on(t.runId, t.awardCode, t.status),
+    index('eligibility_run_results_person_idx').on(t.personId),
+  ],
+);
