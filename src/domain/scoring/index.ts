@@ -1,0 +1,3 @@
+export * from './criteria';
+export * from './ranking';
+export * from './workflow';
