@@ -117,7 +117,45 @@ export const CASES: Record<string, Case> = {
   'GET /api/audit': { scoped: false, build: () => ({ url: '/api/audit' }) },
   // the whole chain can be verified only from a scope that contains a root organisation
   'GET /api/audit/verify': { scoped: false, build: () => ({ url: '/api/audit/verify' }), expect: (role) => (role ? 'forbidden' : 'unauthenticated') },
+  // H4: award register, statistics, exemplary stories, public pages
+  'GET /api/register': { scoped: true, build: (fx, s) => ({ url: `/api/register?orgId=${pick(s, fx.tree.unitA.id, fx.tree.unitB.id)}` }) },
+  'GET /api/register/export': { scoped: true, build: (fx, s) => ({ url: `/api/register/export?orgId=${pick(s, fx.tree.unitA.id, fx.tree.unitB.id)}` }) },
+  'GET /api/register/people/:id': { scoped: true, build: (fx, s) => ({ url: `/api/register/people/${pick(s, fx.personA.id, fx.personB.id)}` }) },
+  'GET /api/register/organizations/:id': { scoped: true, build: (fx, s) => ({ url: `/api/register/organizations/${pick(s, fx.tree.khoaA.id, fx.tree.khoaB.id)}` }) },
+  'GET /api/statistics/awards': { scoped: true, build: (fx, s) => ({ url: `/api/statistics/awards?orgId=${pick(s, fx.tree.unitA.id, fx.tree.unitB.id)}` }) },
+  'GET /api/statistics/awards/export': { scoped: true, build: (fx, s) => ({ url: `/api/statistics/awards/export?orgId=${pick(s, fx.tree.unitA.id, fx.tree.unitB.id)}` }) },
+  'GET /api/exemplars': { scoped: true, build: (fx, s) => ({ url: `/api/exemplars?orgId=${pick(s, fx.tree.unitA.id, fx.tree.unitB.id)}` }) },
+  'GET /api/exemplars/:id': { scoped: true, build: async (fx, s) => ({ url: `/api/exemplars/${await matrixExemplar(fx, s)}` }) },
+  'POST /api/exemplars': {
+    scoped: true,
+    build: (fx, s) => ({ url: '/api/exemplars', payload: { orgId: pick(s, fx.tree.khoaA.id, fx.tree.khoaB.id), year: 2024, title: 'Tập thể tiêu biểu', story: 'Câu chuyện về tập thể.' } }),
+  },
+  'PATCH /api/exemplars/:id': { scoped: true, build: async (fx, s) => ({ url: `/api/exemplars/${await matrixExemplar(fx, s)}`, payload: { version: 1, published: true } }) },
+  'DELETE /api/exemplars/:id': { scoped: true, build: async (fx, s) => ({ url: `/api/exemplars/${await matrixExemplar(fx, s)}` }) },
+  'GET /api/public/rounds': { scoped: false, build: () => ({ url: '/api/public/rounds' }) },
+  'GET /api/public/rounds/:id/nominees': {
+    scoped: false,
+    build: async (fx) => {
+      const r = await fx.t.database.pool.query(
+        `insert into award_rounds (org_id, kind, year, title, deadline) values ($1, 'annual', 2024, 'Đợt ma trận', '2024-12-31') returning id`,
+        [fx.tree.so.id],
+      );
+      return { url: `/api/public/rounds/${r.rows[0].id}/nominees` };
+    },
+  },
+  'GET /api/public/organizations': { scoped: false, build: () => ({ url: '/api/public/organizations' }) },
+  'GET /api/public/honour-board': { scoped: false, build: (fx) => ({ url: `/api/public/honour-board?org=${fx.tree.unitA.id}` }) },
 };
+
+/** A fresh exemplary story of khoa A (in scope) or khoa B (out of scope). */
+async function matrixExemplar(fx: Fixtures, scope: Scope): Promise<string> {
+  const org = scope === 'in' ? fx.tree.khoaA : fx.tree.khoaB;
+  const r = await fx.t.database.pool.query(
+    `insert into exemplars (org_id, subject_org_id, year, title, story) values ($1, $1, 2024, 'Gương ma trận', 'Nội dung') returning id`,
+    [org.id],
+  );
+  return r.rows[0].id;
+}
 
 function expectPermission(role: Role | null, permission: string, whenAllowed: 'allowed' | 'notFound') {
   if (!role) return 'unauthenticated';

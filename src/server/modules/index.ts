@@ -4,7 +4,8 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health/health.routes';
 import { organizationRoutes } from './organizations/organizations.routes';
+import { registerAndPublicRoutes } from './public';
 import { staffRoutes } from './staff/staff.routes';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes];
