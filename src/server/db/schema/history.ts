@@ -99,6 +99,8 @@ export const initiatives = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency for edits */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('initiatives_org_idx').on(t.orgId, t.year)],
 );

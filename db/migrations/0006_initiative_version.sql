@@ -1,0 +1,1 @@
+ALTER TABLE "initiatives" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
