@@ -4,7 +4,7 @@
  * per-cell Vietnamese error messages. Wrong files give a Vietnamese AppError.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { foldVi } from '../../../domain/text/vietnamese';
 import { inspectZip } from '../../platform/files/zip';
 import { AppError } from '../../platform/http/errors';
@@ -16,6 +16,7 @@ import {
   serialToDate,
   type XlsxFormat,
 } from './cells';
+import { Utf8WorkbookReader } from './utf8-reader';
 
 export interface ReadColumn {
   key: string;
@@ -160,7 +161,7 @@ export async function* readTableXlsx(
   }));
 
   const stream = toStream(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new Utf8WorkbookReader(stream, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

@@ -114,6 +114,25 @@ describe('writeTableXlsx → readTableXlsx round trip', () => {
     });
   });
 
+  it('keeps Vietnamese text intact across the reader\'s 64 KiB chunk boundaries', async () => {
+    // thousands of distinct multi-byte strings: shared strings and sheet XML span many inflated
+    // chunks, so some character straddles a boundary (exceljs alone turned it into U+FFFD)
+    const many = Array.from({ length: 4000 }, (_, i) => ({
+      no: i + 1,
+      name: `Nguyễn Thị Huyền Trâm Đặng Ưng Ỷ ${i}`,
+      birthDate: '1990-01-01',
+      bonus: 0,
+      ratio: 0,
+      note: `Khoa Hồi sức tích cực – chống độc, trạm y tế xã Mường Phăng ${i}`,
+    }));
+    const big = await writeTableXlsx({ sheetName: 'Lớn', columns, rows: many });
+    const read = await collect(readTableXlsx(big, { columns: readColumns }));
+    expect(read).toHaveLength(many.length);
+    const broken = read.filter((r) => `${r.values.name}${r.values.note}`.includes('\uFFFD'));
+    expect(broken).toEqual([]);
+    expect(read.map((r) => r.values.name)).toEqual(many.map((r) => r.name));
+  });
+
   it('keeps formula-looking text as text, unchanged', async () => {
     const read = await collect(readTableXlsx(bytes, { columns: readColumns }));
     expect(read.slice(2).map((r) => r.values.note)).toEqual(INJECTIONS);
