@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountRoutes } from './accounts/accounts.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { councilDecisionFundRoutes } from './decisions';
 import { healthRoutes } from './health/health.routes';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { registerAndPublicRoutes } from './public';
 import { staffRoutes } from './staff/staff.routes';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes, councilDecisionFundRoutes];
