@@ -14,6 +14,7 @@ import { ROLES, type Role, roleHasPermission } from '../src/domain/access/roles'
 import type { RoutePolicy } from '../src/server/platform/auth/policy';
 import { as, createOrgTree, createPerson, createTestApp, createUser, login, type OrgTree, type Session, type TestApp, uniq } from './helpers';
 import { COUNCIL_DECISION_FUND_CASES } from './councils-authz-cases';
+import { REPORTS_CASES } from './reports-authz-cases';
 import { multipart, staffXlsx } from './xlsx';
 
 type Scope = 'in' | 'out';
@@ -147,6 +148,7 @@ export const CASES: Record<string, Case> = {
   'GET /api/public/organizations': { scoped: false, build: () => ({ url: '/api/public/organizations' }) },
   'GET /api/public/honour-board': { scoped: false, build: (fx) => ({ url: `/api/public/honour-board?org=${fx.tree.unitA.id}` }) },
   ...COUNCIL_DECISION_FUND_CASES,
+  ...REPORTS_CASES,
 };
 
 /** A fresh exemplary story of khoa A (in scope) or khoa B (out of scope). */

@@ -29,7 +29,7 @@ export interface OutgoingMail {
 export const MAIL_MAX_ATTEMPTS = 5;
 /** minutes to wait after the n-th failed attempt: 1, 2, 4, 8 … */
 export const retryDelayMinutes = (attempt: number) => 2 ** Math.max(0, attempt - 1);
-/** a claimed row whose sender died is retried after this lease */
+/** a claimed row whose sender died is retried after this lease (a never-tried mail is always due) */
 const LEASE_MINUTES = 5;
 
 export const NO_SMTP_MESSAGE = 'Chưa gửi: chưa cấu hình máy chủ SMTP (SMTP_HOST).';
@@ -109,7 +109,7 @@ export async function deliverDueMails(
   if (!transport) {
     const r = await db.execute(sql`
       update mail_outbox set status = 'not_sent', last_error = ${NO_SMTP_MESSAGE}
-      where status = 'queued' and next_attempt_at <= ${now.toISOString()}`);
+      where status = 'queued' and (attempts = 0 or next_attempt_at <= ${now.toISOString()})`);
     result.notSent = r.rowCount ?? 0;
     return result;
   }
@@ -120,7 +120,7 @@ export async function deliverDueMails(
     update mail_outbox set attempts = attempts + 1, next_attempt_at = ${lease}
     where id in (
       select id from mail_outbox
-      where status = 'queued' and next_attempt_at <= ${now.toISOString()}
+      where status = 'queued' and (attempts = 0 or next_attempt_at <= ${now.toISOString()})
       order by next_attempt_at, created_at
       limit ${opts.limit ?? 20}
       for update skip locked)
