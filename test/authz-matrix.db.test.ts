@@ -15,6 +15,7 @@ import type { RoutePolicy } from '../src/server/platform/auth/policy';
 import { as, createOrgTree, createPerson, createTestApp, createUser, login, type OrgTree, type Session, type TestApp, uniq } from './helpers';
 import { COUNCIL_DECISION_FUND_CASES } from './councils-authz-cases';
 import { REPORTS_CASES } from './reports-authz-cases';
+import { PLANS_CASES } from './plans-authz-cases';
 import { multipart, staffXlsx } from './xlsx';
 
 type Scope = 'in' | 'out';
@@ -149,6 +150,7 @@ export const CASES: Record<string, Case> = {
   'GET /api/public/honour-board': { scoped: false, build: (fx) => ({ url: `/api/public/honour-board?org=${fx.tree.unitA.id}` }) },
   ...COUNCIL_DECISION_FUND_CASES,
   ...REPORTS_CASES,
+  ...PLANS_CASES,
 };
 
 /** A fresh exemplary story of khoa A (in scope) or khoa B (out of scope). */

@@ -3,3 +3,4 @@ export * from './derive';
 export * from './diff';
 export * from './from-parsed';
 export * from './types';
+export * from './workflow';

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { applyTransition, validateTable } from '../../commendation/workflow';
 import { parsePlanText } from '../parse/index';
 import { deriveContent } from './derive';
 import { diffPlans } from './diff';
 import { draftFromParsed, firstDueOn, isoDay } from './from-parsed';
 import { emptyPlanContent, type PlanContent, planDocumentNumber } from './types';
+import { PLAN_WORKFLOW } from './workflow';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../parse/__fixtures__/${name}`, import.meta.url), 'utf8');
@@ -210,5 +212,33 @@ describe('deriveContent and diffPlans', () => {
     child.awardForms.reverse();
     child.responsibilities.reverse();
     expect(diffPlans(parentPlan(), child).same).toBe(true);
+  });
+});
+
+describe('PLAN_WORKFLOW', () => {
+  const perms = ['plan.write', 'plan.issue'];
+  it.each([
+    ['draft', 'edit', 'draft'],
+    ['draft', 'delete', 'draft'],
+    ['draft', 'issue', 'issued'],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(applyTransition(PLAN_WORKFLOW, from, action, perms)).toMatchObject({ ok: true, to });
+  });
+  it.each(['edit', 'delete', 'issue'] as const)('an issued plan refuses %s', (action) => {
+    expect(applyTransition(PLAN_WORKFLOW, 'issued', action, perms)).toMatchObject({
+      ok: false,
+      error: 'transition_not_allowed',
+    });
+  });
+  it('issuing needs plan.issue, editing plan.write', () => {
+    expect(applyTransition(PLAN_WORKFLOW, 'draft', 'issue', ['plan.write'])).toMatchObject({
+      ok: false,
+      error: 'permission_denied',
+    });
+    expect(applyTransition(PLAN_WORKFLOW, 'draft', 'edit', ['plan.issue'])).toMatchObject({
+      ok: false,
+      error: 'permission_denied',
+    });
+    expect(validateTable(PLAN_WORKFLOW)).toEqual([]);
   });
 });
