@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { councilDecisionFundRoutes } from './decisions';
 import { healthRoutes } from './health/health.routes';
+import { indicatorsSkillsGroupsRoutes } from './indicators';
 import { organizationRoutes } from './organizations/organizations.routes';
 import { planRoutes } from './plans/plans.routes';
 import { roundsProposalsRegistrationsRoutes } from './proposals';
@@ -12,4 +13,4 @@ import { reportsTasksMailRoutes } from './reports';
 import { staffRoutes } from './staff/staff.routes';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes, councilDecisionFundRoutes, reportsTasksMailRoutes, roundsProposalsRegistrationsRoutes, planRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes, councilDecisionFundRoutes, reportsTasksMailRoutes, roundsProposalsRegistrationsRoutes, planRoutes, indicatorsSkillsGroupsRoutes];

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { indicatorRoutes } from './indicators.routes';
+
+/** Targets and indicators, digital skills (Bình dân học vụ số), emulation blocks and scoring. */
+export const indicatorsSkillsGroupsRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(indicatorRoutes);
+};
