@@ -11,6 +11,7 @@ import { roundsProposalsRegistrationsRoutes } from './proposals';
 import { registerAndPublicRoutes } from './public';
 import { reportsTasksMailRoutes } from './reports';
 import { staffRoutes } from './staff/staff.routes';
+import { rulesHistoryEligibilityRoutes } from './eligibility';
 
 /** Every feature module's routes, mounted under /api. */
-export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes, councilDecisionFundRoutes, reportsTasksMailRoutes, roundsProposalsRegistrationsRoutes, planRoutes, indicatorsSkillsGroupsRoutes];
+export const modules: FastifyPluginAsync[] = [healthRoutes, authRoutes, organizationRoutes, staffRoutes, accountRoutes, auditRoutes, registerAndPublicRoutes, councilDecisionFundRoutes, reportsTasksMailRoutes, roundsProposalsRegistrationsRoutes, planRoutes, indicatorsSkillsGroupsRoutes, rulesHistoryEligibilityRoutes];

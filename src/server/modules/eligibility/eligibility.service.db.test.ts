@@ -47,16 +47,14 @@ describe('evaluateSubject', () => {
     const tree = await createOrgTree(t.database);
     const person = await createPerson(t.database, tree.khoaA);
     const db = t.database.db;
-    await db
-      .insert(ratings)
-      .values(
-        [2021, 2022, 2023, 2024].map((year) => ({
-          personId: person.id,
-          year,
-          rating: 'HTXSNV',
-          ratedByOrgId: tree.khoaA.id,
-        })),
-      );
+    await db.insert(ratings).values(
+      [2021, 2022, 2023, 2024].map((year) => ({
+        personId: person.id,
+        year,
+        rating: 'HTXSNV',
+        ratedByOrgId: tree.khoaA.id,
+      })),
+    );
     const inserted = await db
       .insert(awards)
       .values(

@@ -17,6 +17,7 @@ import {
   type RuleSet,
   type Verdict,
 } from '../../../domain/commendation';
+import { todayInVietnam } from '../../../domain/time/dates';
 import type { Db, Queryable } from '../../db/client';
 import { AppError } from '../../platform/http/errors';
 import { activeRuleSet, ruleSetByVersion } from '../rules/rulesets.repo';
@@ -27,7 +28,7 @@ export type EligibilitySubject = { personId: string } | { orgId: string };
 export interface EvaluateSubjectOptions {
   /** Restrict to these award codes (unknown codes are rejected). */
   awardCodes?: string[];
-  /** Evaluation date (rule set in force, disciplines in force). Default: today (UTC). */
+  /** Evaluation date (rule set in force, disciplines in force). Default: today (Việt Nam). */
   asOf?: string;
   /** Evaluate under this rule-set version instead of the one in force. */
   ruleSetVersion?: number;
@@ -41,8 +42,9 @@ export interface SubjectEvaluation {
   verdicts: Verdict[];
 }
 
+/** Today's date in Việt Nam (UTC+7), 'YYYY-MM-DD'. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return todayInVietnam(now);
 }
 
 /** Validates award codes, with a Vietnamese field error for unknown ones. */
