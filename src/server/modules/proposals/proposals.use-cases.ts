@@ -291,7 +291,7 @@ async function insertProposal(
   await tx.execute(sql`
     insert into proposal_events (proposal_id, action, from_status, to_status, reason, actor_id, actor_name, at)
     values (${id}, ${input.eventAction}, null, ${input.status}, ${input.eventReason ?? null}, ${ctx.actor?.userId ?? null},
-            ${ctx.actor?.displayName ?? 'Hệ thống'}, ${ctx.now().toISOString()})`);
+            ${ctx.actor?.displayName ?? 'Hệ thống'}, clock_timestamp())`);
   return id;
 }
 

@@ -157,7 +157,7 @@ export async function transitionProposal(
   await tx.execute(sql`
     insert into proposal_events (proposal_id, action, from_status, to_status, reason, actor_id, actor_name, at)
     values (${row.id}, ${action}, ${row.status}, ${result.to}, ${result.reason ?? null},
-            ${ctx.actor?.userId ?? null}, ${ctx.actor?.displayName ?? 'Hệ thống'}, ${ctx.now().toISOString()})`);
+            ${ctx.actor?.userId ?? null}, ${ctx.actor?.displayName ?? 'Hệ thống'}, clock_timestamp())`);
   await audit({
     action: `proposal.${action}`,
     entityType: 'proposal',
