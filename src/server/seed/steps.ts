@@ -1,3 +1,4 @@
+import { seedReports } from './demo/reports';
 import type { SeedStep } from './seed';
 
 /**
@@ -5,4 +6,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [];
+export const seedSteps: SeedStep[] = [, seedReports];

@@ -466,6 +466,32 @@ async function sendReminder(
   });
 }
 
+/** For the demo seed: a reminder (mail + notification + reminder row) for one organisation. */
+export async function recordReminder(
+  tx: Queryable,
+  input: {
+    requestId: string;
+    orgId: string;
+    orgName: string;
+    kind: 'manual' | 'auto';
+    today: string;
+    publicUrl: string;
+  },
+) {
+  const req = (await tx.execute<RequestRow>(sql`${REQUEST_SELECT} where r.id = ${input.requestId}`)).rows[0]!;
+  await tx.execute(sql`
+    insert into report_reminders (request_id, org_id, sent_on, kind, reason)
+    values (${req.id}, ${input.orgId}, ${input.today}, ${input.kind}, 'missing')`);
+  await sendReminder(
+    tx,
+    req,
+    { org_id: input.orgId, org_name: input.orgName },
+    'missing',
+    input.today,
+    input.publicUrl,
+  );
+}
+
 /** "Nhắc hạn": reminds the chosen (default: all) organisations that have not submitted yet. */
 export async function remindReport(ctx: Ctx, id: string, orgIds: string[] | undefined) {
   return ctx.db.transaction(async (tx) => {
