@@ -2,6 +2,7 @@ import { Button, Result } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { usePageTitle } from '../components/PageHeader';
+import { publicRoutes } from '../features/public/routes';
 import { vi } from '../i18n/vi';
 import { AuthProvider, useAuth } from './auth';
 import { AppLayout, PageLoading } from './layouts/AppLayout';
@@ -73,6 +74,7 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      {publicRoutes()}
       <Route
         element={
           <RequireAuth>

@@ -15,6 +15,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { registerAppRoutes } from '../features/register/routes';
 import { vi } from '../i18n/vi';
 
 export type MenuGroup = 'main' | 'directory' | 'system';
@@ -89,6 +90,7 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/staff/:id', page: lazy(() => import('../pages/StaffDetailPage')), permission: 'staff.read' },
+  ...registerAppRoutes,
   {
     path: '/accounts',
     page: lazy(() => import('../pages/AccountsPage')),

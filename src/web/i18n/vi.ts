@@ -463,3 +463,4 @@ export function label(table: Record<string, string>, code: string | null | undef
   if (!code) return vi.common.none;
   return table[code] ?? code;
 }
+export { viRegister } from './register';

@@ -1,0 +1,5 @@
+import { ExemplarsView } from '../features/exemplars/ExemplarsView';
+
+export default function ExemplarsPage() {
+  return <ExemplarsView />;
+}

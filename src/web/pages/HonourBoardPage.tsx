@@ -1,0 +1,5 @@
+import { HonourBoardView } from '../features/public/HonourBoardView';
+
+export default function HonourBoardPage() {
+  return <HonourBoardView />;
+}

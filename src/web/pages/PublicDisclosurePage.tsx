@@ -1,0 +1,5 @@
+import { DisclosureView } from '../features/public/DisclosureView';
+
+export default function PublicDisclosurePage() {
+  return <DisclosureView />;
+}

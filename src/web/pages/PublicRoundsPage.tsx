@@ -1,0 +1,5 @@
+import { OpenRoundsView } from '../features/public/DisclosureView';
+
+export default function PublicRoundsPage() {
+  return <OpenRoundsView />;
+}

@@ -1,0 +1,5 @@
+import { RegisterView } from '../features/register/RegisterView';
+
+export default function RegisterPage() {
+  return <RegisterView />;
+}

@@ -1,0 +1,5 @@
+import { StatisticsView } from '../features/register/StatisticsView';
+
+export default function StatisticsPage() {
+  return <StatisticsView />;
+}
