@@ -16,6 +16,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { registerAppRoutes } from '../features/register/routes';
+import { reportsAppRoutes } from '../features/reports/routes';
 import { vi } from '../i18n/vi';
 
 export type MenuGroup = 'main' | 'directory' | 'system';
@@ -91,6 +92,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/staff/:id', page: lazy(() => import('../pages/StaffDetailPage')), permission: 'staff.read' },
   ...registerAppRoutes,
+  ...reportsAppRoutes,
   {
     path: '/accounts',
     page: lazy(() => import('../pages/AccountsPage')),

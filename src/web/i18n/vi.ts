@@ -464,3 +464,4 @@ export function label(table: Record<string, string>, code: string | null | undef
   return table[code] ?? code;
 }
 export { viRegister } from './register';
+export { viReports } from './reports';

@@ -26,6 +26,7 @@ import {
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { NotificationBell } from '../../features/reports/NotificationBell';
 import { vi } from '../../i18n/vi';
 import { useAuth } from '../auth';
 import { MENU_GROUPS, type MenuEntry, selectedMenuPath, visibleMenu } from '../routes';
@@ -194,6 +195,7 @@ export function AppLayout() {
             </>
           )}
           <div className="app-user">
+            <NotificationBell />
             {screens.md ? (
               <>
                 <div className="app-user-text">

@@ -1,0 +1,5 @@
+import { OutboxView } from '../features/reports/OutboxView';
+
+export default function OutboxPage() {
+  return <OutboxView />;
+}

@@ -1,0 +1,5 @@
+import { ReportDetailView } from '../features/reports/ReportDetailView';
+
+export default function ReportDetailPage() {
+  return <ReportDetailView />;
+}

@@ -1,0 +1,5 @@
+import { ReportRequestForm } from '../features/reports/ReportRequestForm';
+
+export default function ReportNewPage() {
+  return <ReportRequestForm />;
+}

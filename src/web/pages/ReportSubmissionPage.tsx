@@ -1,0 +1,5 @@
+import { SubmissionView } from '../features/reports/SubmissionView';
+
+export default function ReportSubmissionPage() {
+  return <SubmissionView />;
+}

@@ -1,0 +1,5 @@
+import { ReportListView } from '../features/reports/ReportListView';
+
+export default function ReportsPage() {
+  return <ReportListView />;
+}

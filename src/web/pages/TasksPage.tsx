@@ -1,0 +1,5 @@
+import { TasksView } from '../features/reports/TasksView';
+
+export default function TasksPage() {
+  return <TasksView />;
+}
