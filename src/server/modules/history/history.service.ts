@@ -717,15 +717,13 @@ export async function createInitiative(
         createdBy: ctx.actor!.userId,
       })
       .returning({ id: initiatives.id });
-    await tx
-      .insert(initiativeAuthors)
-      .values(
-        input.authors.map((a) => ({
-          initiativeId: row!.id,
-          personId: a.personId,
-          share: a.share.toFixed(2),
-        })),
-      );
+    await tx.insert(initiativeAuthors).values(
+      input.authors.map((a) => ({
+        initiativeId: row!.id,
+        personId: a.personId,
+        share: a.share.toFixed(2),
+      })),
+    );
     await writeAudit(tx, ctx, {
       action: 'initiative.create',
       entityType: 'initiative',
