@@ -1,5 +1,4 @@
-import { seedReports } from './demo/reports';
-import { seedPlans } from './demo/plans';
+import { seedCouncils } from './demo/councils';
 import type { SeedStep } from './seed';
 
 /**
@@ -7,4 +6,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [seedPlans, seedReports];
+export const seedSteps: SeedStep[] = [seedCouncils];
