@@ -1,6 +1,7 @@
 import { seedReports } from './demo/reports';
 import { seedPlans } from './demo/plans';
 import { seedCouncils } from './demo/councils';
+import { seedExemplars } from './demo/exemplars';
 import type { SeedStep } from './seed';
 
 /**
@@ -8,4 +9,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [seedCouncils, seedPlans, seedReports];
+export const seedSteps: SeedStep[] = [seedCouncils, seedExemplars, seedPlans, seedReports];
