@@ -15,6 +15,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { planAppRoutes } from '../features/plans/routes';
 import { registerAppRoutes } from '../features/register/routes';
 import { reportsAppRoutes } from '../features/reports/routes';
 import { vi } from '../i18n/vi';
@@ -92,6 +93,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/staff/:id', page: lazy(() => import('../pages/StaffDetailPage')), permission: 'staff.read' },
   ...registerAppRoutes,
+  ...planAppRoutes,
   ...reportsAppRoutes,
   {
     path: '/accounts',

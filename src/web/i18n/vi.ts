@@ -465,3 +465,4 @@ export function label(table: Record<string, string>, code: string | null | undef
 }
 export { viRegister } from './register';
 export { viReports } from './reports';
+export { viPlans } from './plans';

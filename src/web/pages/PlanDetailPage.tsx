@@ -1,0 +1,5 @@
+import { PlanDetailView } from '../features/plans/PlanDetailView';
+
+export default function PlanDetailPage() {
+  return <PlanDetailView />;
+}

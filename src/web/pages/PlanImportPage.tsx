@@ -1,0 +1,5 @@
+import { PlanImportView } from '../features/plans/PlanImportView';
+
+export default function PlanImportPage() {
+  return <PlanImportView />;
+}

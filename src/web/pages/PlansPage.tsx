@@ -1,0 +1,5 @@
+import { PlanListView } from '../features/plans/PlanListView';
+
+export default function PlansPage() {
+  return <PlanListView />;
+}
