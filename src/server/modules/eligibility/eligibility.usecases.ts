@@ -175,15 +175,18 @@ export async function createRun(
   const byCode = new Map<string, { history: NomineeHistory; verdict: Verdict }[]>();
   for (const x of verdicts) {
     const key = `${x.verdict.code}/${x.verdict.subject}`;
-    const c = (counts[x.verdict.code] ??= {
-      name: AWARD_NAMES[x.verdict.code],
-      eligible: 0,
-      notEligible: 0,
-      missingData: 0,
-      capLimit: null,
-      withinCap: null,
-      overCap: null,
-    });
+    if (!counts[x.verdict.code]) {
+      counts[x.verdict.code] = {
+        name: AWARD_NAMES[x.verdict.code],
+        eligible: 0,
+        notEligible: 0,
+        missingData: 0,
+        capLimit: null,
+        withinCap: null,
+        overCap: null,
+      };
+    }
+    const c = counts[x.verdict.code]!;
     if (x.verdict.status === 'eligible') c.eligible++;
     else if (x.verdict.status === 'not_eligible') c.notEligible++;
     else c.missingData++;
