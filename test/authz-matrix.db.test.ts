@@ -16,6 +16,7 @@ import { as, createOrgTree, createPerson, createTestApp, createUser, login, type
 import { COUNCIL_DECISION_FUND_CASES } from './councils-authz-cases';
 import { REPORTS_CASES } from './reports-authz-cases';
 import { PLANS_CASES } from './plans-authz-cases';
+import { PROPOSALS_CASES } from './proposals-authz-cases';
 import { HISTORY_CASES } from './history-authz-cases';
 import { multipart, staffXlsx } from './xlsx';
 
@@ -152,6 +153,7 @@ export const CASES: Record<string, Case> = {
   ...COUNCIL_DECISION_FUND_CASES,
   ...REPORTS_CASES,
   ...PLANS_CASES,
+  ...PROPOSALS_CASES,
   ...HISTORY_CASES,
 };
 
