@@ -15,6 +15,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { councilAppRoutes } from '../features/councils/routes';
 import { planAppRoutes } from '../features/plans/routes';
 import { registerAppRoutes } from '../features/register/routes';
 import { reportsAppRoutes } from '../features/reports/routes';
@@ -92,6 +93,7 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/staff/:id', page: lazy(() => import('../pages/StaffDetailPage')), permission: 'staff.read' },
+  ...councilAppRoutes,
   ...registerAppRoutes,
   ...planAppRoutes,
   ...reportsAppRoutes,

@@ -466,3 +466,4 @@ export function label(table: Record<string, string>, code: string | null | undef
 export { viRegister } from './register';
 export { viReports } from './reports';
 export { viPlans } from './plans';
+export { viCouncils } from './councils';

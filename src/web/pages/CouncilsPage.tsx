@@ -1,0 +1,5 @@
+import { CouncilsView } from '../features/councils/CouncilsView';
+
+export default function CouncilsPage() {
+  return <CouncilsView />;
+}

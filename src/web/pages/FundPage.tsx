@@ -1,0 +1,5 @@
+import { FundView } from '../features/fund/FundView';
+
+export default function FundPage() {
+  return <FundView />;
+}
