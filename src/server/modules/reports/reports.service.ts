@@ -89,18 +89,24 @@ const REQUEST_SELECT = sql`
          r.due_on, r.template, r.note, r.status, r.created_at
   from report_requests r join organizations o on o.id = r.org_id`;
 
-async function targetsOf(db: Queryable, requestIds: string[]): Promise<TargetRow[]> {
+async function targetsOf(db: Queryable, requestIds: string[], withNarrative = false): Promise<TargetRow[]> {
   if (requestIds.length === 0) return [];
+  const ids = sql.join(
+    requestIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  // reminders are aggregated once per (request, organisation), not looked up row by row
   const rows = await db.execute<TargetRow>(sql`
     select s.id as submission_id, s.request_id, s.org_id, o.name as org_name, o.code::text as org_code,
-           o.path as org_path, s.status, s.submitted_at, s.figures, s.narrative, s.version,
-           (select count(*) from report_reminders m where m.request_id = s.request_id and m.org_id = s.org_id)::int as reminders,
-           (select max(m.sent_on) from report_reminders m where m.request_id = s.request_id and m.org_id = s.org_id)::text as last_reminder_on
+           o.path as org_path, s.status, s.submitted_at, s.figures,
+           ${withNarrative ? sql`s.narrative` : sql`'{}'::jsonb as narrative`}, s.version,
+           coalesce(m.n, 0)::int as reminders, m.last_on::text as last_reminder_on
     from report_submissions s join organizations o on o.id = s.org_id
-    where s.request_id in (${sql.join(
-      requestIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
+    left join (
+      select request_id, org_id, count(*) as n, max(sent_on) as last_on from report_reminders
+      where request_id in (${ids}) group by request_id, org_id
+    ) m on m.request_id = s.request_id and m.org_id = s.org_id
+    where s.request_id in (${ids})
     order by vi_sort_key(o.name) collate "C", o.id`);
   return rows.rows;
 }
@@ -571,7 +577,11 @@ export async function runDailyReminders(services: {
 export async function getRollUp(ctx: Ctx, id: string): Promise<RollUpT> {
   const req = await loadRequestAsRequester(ctx.db, ctx, id, 'report.read');
   const today = todayInVietnam(ctx.now());
-  const targets = await targetsOf(ctx.db, [req.id]);
+  // the targets and the system's statistics are independent: ask for both at once
+  const [targets, statistics] = await Promise.all([
+    targetsOf(ctx.db, [req.id]),
+    systemStatistics(ctx.db, { orgId: req.org_id, orgPath: req.org_path, year: req.period_year }),
+  ]);
   const statuses = targets.map((t) => statusOf(req, t, today));
   const submitted = targets.filter((t) => t.status === 'submitted');
   return {
@@ -601,7 +611,7 @@ export async function getRollUp(ctx: Ctx, id: string): Promise<RollUpT> {
 /** The submitted narrative of every organisation, section by section (for the DOCX). */
 export async function rollUpNarratives(ctx: Ctx, id: string) {
   const req = await loadRequestAsRequester(ctx.db, ctx, id, 'report.read');
-  const targets = (await targetsOf(ctx.db, [req.id])).filter((t) => t.status === 'submitted');
+  const targets = (await targetsOf(ctx.db, [req.id], true)).filter((t) => t.status === 'submitted');
   return req.template.sections.map((s) => ({
     title: s.title,
     items: targets

@@ -29,25 +29,32 @@ type IndicatorProgressFn = (
   input: { orgId: string; year: number },
 ) => Promise<IndicatorProgressRow[]>;
 
+let indicatorModule: Promise<IndicatorProgressFn | null> | null = null;
+
 /** The indicators module is built separately; use it when it is there (a missing module is not an error). */
-async function loadIndicatorProgress(): Promise<IndicatorProgressFn | null> {
-  const specifier = '../indicators/indicators.service';
-  try {
-    const mod = (await import(/* @vite-ignore */ specifier)) as { indicatorProgress?: IndicatorProgressFn };
-    return typeof mod.indicatorProgress === 'function' ? mod.indicatorProgress : null;
-  } catch {
-    return null;
-  }
+function loadIndicatorProgress(): Promise<IndicatorProgressFn | null> {
+  indicatorModule ??= (async () => {
+    const specifier = '../indicators/indicators.service';
+    try {
+      const mod = (await import(/* @vite-ignore */ specifier)) as { indicatorProgress?: IndicatorProgressFn };
+      return typeof mod.indicatorProgress === 'function' ? mod.indicatorProgress : null;
+    } catch {
+      return null;
+    }
+  })();
+  return indicatorModule;
 }
 
-async function tableExists(db: Db, name: string): Promise<boolean> {
-  const r = await db.execute<{ t: string | null }>(sql`select to_regclass(${name})::text as t`);
-  return r.rows[0]?.t != null;
+async function registrationTablesExist(db: Db): Promise<boolean> {
+  const r = await db.execute<{ ok: boolean }>(
+    sql`select to_regclass('public.registrations') is not null and to_regclass('public.registration_items') is not null as ok`,
+  );
+  return r.rows[0]?.ok === true;
 }
 
 export async function systemStatistics(db: Db, input: { orgId: string; orgPath: string; year: number }) {
   const like = `${input.orgPath}%`;
-  const awards = await db.execute<{ code: string; n: number }>(sql`
+  const awardsQ = db.execute<{ code: string; n: number }>(sql`
     select a.award_code as code, count(*)::int as n
     from awards a
     left join people p on p.id = a.person_id
@@ -55,34 +62,34 @@ export async function systemStatistics(db: Db, input: { orgId: string; orgPath: 
     where a.year = ${input.year} and a.revoked_at is null and o.path like ${like}
     group by a.award_code order by count(*) desc, a.award_code`);
 
-  let registrations = { collectives: 0, individuals: 0, available: false };
-  if (
-    (await tableExists(db, 'public.registrations')) &&
-    (await tableExists(db, 'public.registration_items'))
-  ) {
+  const registrationsQ = (async () => {
+    if (!(await registrationTablesExist(db))) return { collectives: 0, individuals: 0, available: false };
     const r = await db.execute<{ collectives: number; individuals: number }>(sql`
       select count(*) filter (where i.person_id is null)::int as collectives,
              count(*) filter (where i.person_id is not null)::int as individuals
       from registrations g join registration_items i on i.registration_id = g.id
       join organizations o on o.id = g.org_id
       where g.year = ${input.year} and g.status in ('submitted', 'approved') and o.path like ${like}`);
-    registrations = { ...r.rows[0]!, available: true };
-  }
+    return { ...r.rows[0]!, available: true };
+  })();
 
-  const initiatives = await db.execute<{ scope: string; n: number }>(sql`
+  const initiativesQ = db.execute<{ scope: string; n: number }>(sql`
     select i.scope, count(*)::int as n from initiatives i join organizations o on o.id = i.org_id
     where i.year = ${input.year} and o.path like ${like}
     group by i.scope order by i.scope`);
 
   const progress = await loadIndicatorProgress();
-  let indicators: IndicatorProgressRow[] = [];
-  if (progress) {
-    try {
-      indicators = await progress(db, { orgId: input.orgId, year: input.year });
-    } catch {
-      indicators = [];
-    }
-  }
+  const indicatorsQ: Promise<IndicatorProgressRow[]> = progress
+    ? progress(db, { orgId: input.orgId, year: input.year }).catch(() => [])
+    : Promise.resolve([]);
+
+  // independent queries: run them side by side on the pool
+  const [awards, registrations, initiatives, indicators] = await Promise.all([
+    awardsQ,
+    registrationsQ,
+    initiativesQ,
+    indicatorsQ,
+  ]);
 
   return {
     year: input.year,
