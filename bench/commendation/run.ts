@@ -15,8 +15,8 @@
  * Measured:
  *  - eligibility: the production path of a batch run — `loadPersonHistories` (history.loader, the
  *    loader behind evaluateSubject and the batch runs) in batches of --batch people, then the pure
- *    `evaluateNominee` for every individual title and form of the rule set in force, for the year
- *    after the last history year; all N people, sequentially, --repeat times (best and median);
+ *    `evaluateNominee` for every individual title and form of the rule set in force, for the
+ *    last history year (its rating and awards are in the history); all N people, sequentially, --repeat times (best and median);
  *  - floor: ONE aggregate scan, per person, of the same history tables the loader reads (ratings,
  *    awards, initiative authors × initiatives, research members × projects, disciplines), in the
  *    same run on the same connection pool, median of 3 after one warm-up. Ratio = eligibility / floor;
@@ -53,7 +53,7 @@ const REPEAT = Number(opt('repeat', '2'));
 const OUT = opt('out', 'bench/results');
 const LAST_YEAR = 2024;
 const FIRST_YEAR = LAST_YEAR - YEARS + 1;
-const EVAL_YEAR = LAST_YEAR + 1;
+const EVAL_YEAR = LAST_YEAR;
 const UNITS = 50;
 const KHOA_PER_UNIT = 4;
 
