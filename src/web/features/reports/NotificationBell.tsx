@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { viReports } from '../../i18n/vi';
@@ -21,34 +21,37 @@ export function NotificationBell() {
       {(list.data?.items.length ?? 0) === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} />
       ) : (
-        <List
-          size="small"
-          dataSource={list.data?.items ?? []}
-          renderItem={(n) => (
-            <List.Item
-              style={{ cursor: n.link ? 'pointer' : 'default', background: n.read ? undefined : '#e6f4ff' }}
-              onClick={() => {
-                if (!n.read) mark.mutate(n.id);
-                if (n.link) {
-                  setOpen(false);
-                  navigate(n.link);
-                }
-              }}
-            >
-              <List.Item.Meta
-                title={<Typography.Text strong={!n.read}>{n.title}</Typography.Text>}
-                description={
-                  <>
-                    <div>{n.body}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(n.createdAt)}
-                    </Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {(list.data?.items ?? []).map((n) => (
+            <li key={n.id} style={{ borderBottom: '1px solid #f0f0f0' }}>
+              <button
+                type="button"
+                style={{
+                  all: 'unset',
+                  boxSizing: 'border-box',
+                  display: 'block',
+                  width: '100%',
+                  padding: '8px 12px',
+                  cursor: 'pointer',
+                  background: n.read ? undefined : '#e6f4ff',
+                }}
+                onClick={() => {
+                  if (!n.read) mark.mutate(n.id);
+                  if (n.link) {
+                    setOpen(false);
+                    navigate(n.link);
+                  }
+                }}
+              >
+                <Typography.Text strong={!n.read}>{n.title}</Typography.Text>
+                <div>{n.body}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(n.createdAt)}
+                </Typography.Text>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import {
   Popconfirm,
   Row,
   Select,
+  Spin,
   Statistic,
   Table,
   Tabs,
@@ -330,8 +331,14 @@ export function ReportDetailView() {
         <Tabs
           items={[
             { key: 'board', label: t.board, children: <BoardTab req={d} board={board.data} /> },
-            ...(d.isRequester && rollup.data
-              ? [{ key: 'rollup', label: t.rollup, children: <RollUpTab id={id} data={rollup.data} /> }]
+            ...(d.isRequester
+              ? [
+                  {
+                    key: 'rollup',
+                    label: t.rollup,
+                    children: rollup.data ? <RollUpTab id={id} data={rollup.data} /> : <Spin />,
+                  },
+                ]
               : []),
             {
               key: 'template',
