@@ -154,7 +154,8 @@ function Ballot({ item, present }: { item: Item; present: number }) {
         <Button
           type="primary"
           size="large"
-          icon={<CheckOutlined />}
+          icon={<CheckOutlined aria-hidden />}
+          aria-label={t.agree}
           style={{ minWidth: 160, height: 56, fontSize: 18 }}
           loading={vote.isPending && vote.variables === 'agree'}
           disabled={vote.isPending}
@@ -165,7 +166,8 @@ function Ballot({ item, present }: { item: Item; present: number }) {
         <Button
           danger
           size="large"
-          icon={<CloseOutlined />}
+          icon={<CloseOutlined aria-hidden />}
+          aria-label={t.disagree}
           style={{ minWidth: 160, height: 56, fontSize: 18 }}
           loading={vote.isPending && vote.variables === 'disagree'}
           disabled={vote.isPending}

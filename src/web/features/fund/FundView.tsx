@@ -125,7 +125,7 @@ export function FundView() {
               aria-label={t.org}
               value={orgId}
               onChange={(v) => setOrgId((v as string | null) ?? null)}
-              style={{ minWidth: 300 }}
+              style={{ width: 320 }}
               allowClear={false}
             />
             <Select
