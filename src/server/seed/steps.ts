@@ -2,6 +2,7 @@ import { seedReports } from './demo/reports';
 import { seedPlans } from './demo/plans';
 import { seedCouncils } from './demo/councils';
 import { seedExemplars } from './demo/exemplars';
+import { seedHistory } from './demo/history';
 import type { SeedStep } from './seed';
 
 /**
@@ -9,4 +10,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [seedCouncils, seedExemplars, seedPlans, seedReports];
+export const seedSteps: SeedStep[] = [seedHistory, seedCouncils, seedExemplars, seedPlans, seedReports];

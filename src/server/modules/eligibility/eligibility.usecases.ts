@@ -16,7 +16,7 @@ import {
   type Verdict,
 } from '../../../domain/commendation';
 import type { Queryable } from '../../db/client';
-import { eligibilityRunResults, eligibilityRuns } from '../../db/schema';
+import { eligibilityRuns } from '../../db/schema';
 import { writeAudit } from '../../platform/audit/audit';
 import { isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
@@ -24,7 +24,7 @@ import { AppError, notFound } from '../../platform/http/errors';
 import { pathInSubtrees, scopeOf } from '../../platform/scope';
 import { loadOrgInScope } from '../organizations/organizations.service';
 import { evaluateHistory, evaluateSubject, resolveRuleSet, todayIso } from './eligibility.service';
-import { loadCollectiveHistory, loadPersonHistories } from './history.loader';
+import { loadCollectiveHistories, loadPersonHistories } from './history.loader';
 
 const PERMISSION = 'eligibility.read';
 
@@ -155,8 +155,13 @@ export async function createRun(
   if (subjects !== 'individual') {
     const orgs = await ctx.db.execute<{ id: string }>(sql`
       select id from organizations where path like ${`${org.path}%`} and status = 'active' order by depth, id limit 500`);
+    const loaded = await loadCollectiveHistories(
+      ctx.db,
+      orgs.rows.map((o) => o.id),
+      input.year,
+    );
     for (const o of orgs.rows) {
-      const h = await loadCollectiveHistory(ctx.db, o.id, input.year);
+      const h = loaded.get(o.id);
       if (h) histories.push(h);
     }
   }
@@ -246,23 +251,23 @@ export async function createRun(
         createdBy: ctx.actor?.userId ?? null,
       })
       .returning();
-    for (let i = 0; i < verdicts.length; i += 2000) {
-      const chunk = verdicts.slice(i, i + 2000);
-      await tx.insert(eligibilityRunResults).values(
-        chunk.map(({ history, verdict }) => {
-          const w = withinCap.get(`${verdict.code}/${verdict.subject}/${history.id}`);
-          return {
-            runId: run!.id,
-            personId: history.subject === 'individual' ? history.id : null,
-            orgId: history.subject === 'collective' ? history.id : null,
-            awardCode: verdict.code,
-            status: verdict.status,
-            withinCap: w === undefined ? null : w ? 1 : 0,
-            ruleVersion: verdict.ruleVersion,
-            summary: verdict.summary,
-          };
-        }),
-      );
+    // one statement per 10,000 verdicts (arrays, not one parameter per value)
+    for (let i = 0; i < verdicts.length; i += 10_000) {
+      const chunk = verdicts.slice(i, i + 10_000);
+      const col = (f: (x: { history: NomineeHistory; verdict: Verdict }) => unknown) =>
+        sql.param(chunk.map((x) => f(x) ?? null));
+      await tx.execute(sql`
+        insert into eligibility_run_results (run_id, person_id, org_id, award_code, status, within_cap, rule_version, summary)
+        select ${run!.id}::uuid, u.person_id, u.org_id, u.award_code, u.status, u.within_cap, u.rule_version, u.summary
+          from unnest(${col((x) => (x.history.subject === 'individual' ? x.history.id : null))}::uuid[],
+                      ${col((x) => (x.history.subject === 'collective' ? x.history.id : null))}::uuid[],
+                      ${col((x) => x.verdict.code)}::text[], ${col((x) => x.verdict.status)}::text[],
+                      ${col((x) => {
+                        const w = withinCap.get(`${x.verdict.code}/${x.verdict.subject}/${x.history.id}`);
+                        return w === undefined ? null : w ? 1 : 0;
+                      })}::int[],
+                      ${col((x) => x.verdict.ruleVersion)}::int[], ${col((x) => x.verdict.summary)}::text[])
+               as u(person_id, org_id, award_code, status, within_cap, rule_version, summary)`);
     }
     await writeAudit(tx, ctx, {
       action: 'eligibility_run.create',

@@ -356,3 +356,36 @@ export async function loadCollectiveHistory(
   if (!own) return undefined;
   return mergeLineageHistories([...histories.values()], { id: own.id, displayName: own.displayName });
 }
+
+/** Merged histories of many collectives at once (one query per table for all their lineage families). */
+export async function loadCollectiveHistories(
+  db: Queryable,
+  orgIds: readonly string[],
+  year: number,
+): Promise<Map<string, NomineeHistory>> {
+  const out = new Map<string, NomineeHistory>();
+  if (orgIds.length === 0) return out;
+  const fam = await db.execute<{ root: string; id: string }>(sql`
+    with recursive fam(root, id, depth) as (
+      select id, id, 0 from organizations where id = any(${sql.param([...new Set(orgIds)])}::uuid[])
+      union
+      select f.root, l.predecessor_id, f.depth + 1 from org_lineage l join fam f on l.successor_id = f.id
+       where f.depth < 50
+    )
+    select distinct root, id from fam order by root, id`);
+  const families = new Map<string, string[]>();
+  for (const r of fam.rows) families.set(r.root, [...(families.get(r.root) ?? []), r.id]);
+  const histories = await loadOrgHistories(
+    db,
+    fam.rows.map((r) => r.id),
+    year - MEMBER_YEARS_BACK,
+    year,
+  );
+  for (const [root, ids] of families) {
+    const own = histories.get(root);
+    if (!own) continue;
+    const parts = ids.map((id) => histories.get(id)).filter((h): h is NomineeHistory => !!h);
+    out.set(root, mergeLineageHistories(parts, { id: own.id, displayName: own.displayName }));
+  }
+  return out;
+}
