@@ -18,6 +18,7 @@ import { REPORTS_CASES } from './reports-authz-cases';
 import { PLANS_CASES } from './plans-authz-cases';
 import { PROPOSALS_CASES } from './proposals-authz-cases';
 import { HISTORY_CASES } from './history-authz-cases';
+import { INDICATORS_CASES } from './indicators-authz-cases';
 import { multipart, staffXlsx } from './xlsx';
 
 type Scope = 'in' | 'out';
@@ -155,6 +156,7 @@ export const CASES: Record<string, Case> = {
   ...PLANS_CASES,
   ...PROPOSALS_CASES,
   ...HISTORY_CASES,
+  ...INDICATORS_CASES,
 };
 
 /** A fresh exemplary story of khoa A (in scope) or khoa B (out of scope). */
