@@ -171,6 +171,8 @@ export const DossierCheck = z.object({
 export const ProposalDetail = ProposalListItem.extend({
   achievementReport: z.string().nullable(),
   eligibility: z.any().nullable(),
+  /** the verdict as it stands today, before appraisal records one */
+  eligibilityPreview: z.any().nullable(),
   initiativeIds: z.array(z.string()),
   councilResult: z.any().nullable(),
   decisionId: z.string().nullable(),

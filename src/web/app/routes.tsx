@@ -17,6 +17,7 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { councilAppRoutes } from '../features/councils/routes';
 import { planAppRoutes } from '../features/plans/routes';
+import { proposalAppRoutes } from '../features/proposals/routes';
 import { registerAppRoutes } from '../features/register/routes';
 import { reportsAppRoutes } from '../features/reports/routes';
 import { vi } from '../i18n/vi';
@@ -93,6 +94,7 @@ export const appRoutes: AppRoute[] = [
     },
   },
   { path: '/staff/:id', page: lazy(() => import('../pages/StaffDetailPage')), permission: 'staff.read' },
+  ...proposalAppRoutes,
   ...councilAppRoutes,
   ...registerAppRoutes,
   ...planAppRoutes,

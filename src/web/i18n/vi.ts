@@ -467,3 +467,4 @@ export { viRegister } from './register';
 export { viReports } from './reports';
 export { viPlans } from './plans';
 export { viCouncils } from './councils';
+export { viProposals } from './proposals';

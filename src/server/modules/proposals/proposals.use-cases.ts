@@ -23,7 +23,7 @@ import { renderOfficialDocx } from '../../documents/docx/official';
 import type { OfficialDocument } from '../../documents/model';
 import { MIME } from '../../documents/record';
 import { writeAudit } from '../../platform/audit/audit';
-import { isInScope } from '../../platform/auth/actor';
+import { canOn, isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { loadFile, storeFile, storeGenerated } from '../../platform/files/files.service';
 import { AppError, notFound } from '../../platform/http/errors';
@@ -200,10 +200,15 @@ export async function getProposal(ctx: Ctx, id: string) {
       select id, kind, file_name, mime, size, created_at from proposal_files where proposal_id = ${id} order by created_at, id`),
   ]);
   const evidence = files.rows.filter((f) => f.kind === 'evidence').length;
+  const preview =
+    !row.eligibility && canOn(ctx.actor, 'eligibility.read', row.proposing_org_path)
+      ? await eligibilityPreview(ctx.db, row, ctx.now())
+      : null;
   return {
     ...presentItem(row),
     achievementReport: row.achievement_report,
     eligibility: row.eligibility ?? null,
+    eligibilityPreview: preview,
     initiativeIds: row.initiative_ids ?? [],
     councilResult: row.council_result ?? null,
     decisionId: row.decision_id,
@@ -566,6 +571,21 @@ async function appraisalRecord(tx: Queryable, row: ProposalRow, evidenceCount: n
     verdict: verdict ?? null,
     dossier: dossierCheck(row, evidenceCount),
   };
+}
+
+/** The verdict as it stands today (not recorded), shown to the proposer before appraisal. */
+async function eligibilityPreview(db: Queryable, row: ProposalRow, now: Date) {
+  try {
+    const subject = row.person_id ? { personId: row.person_id } : { orgId: row.org_id! };
+    const evaluation = await evaluateSubject(db, subject, Number(row.round_year), {
+      awardCodes: [row.award_code],
+      asOf: todayInVietnam(now),
+    });
+    const verdict = evaluation.verdicts.find((v) => v.code === row.award_code) ?? null;
+    return { ruleSetId: evaluation.ruleSetId, ruleSetVersion: evaluation.ruleSetVersion, verdict };
+  } catch {
+    return null;
+  }
 }
 
 async function superiorRound(tx: Queryable, ctx: Ctx, row: ProposalRow, targetRoundId?: string) {

@@ -1,0 +1,5 @@
+import { ProposalsView } from '../features/proposals/ProposalsView';
+
+export default function ProposalsPage() {
+  return <ProposalsView />;
+}

@@ -1,0 +1,5 @@
+import { RegistrationsView } from '../features/registrations/RegistrationsView';
+
+export default function RegistrationsPage() {
+  return <RegistrationsView />;
+}

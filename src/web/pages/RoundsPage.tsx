@@ -1,0 +1,5 @@
+import { RoundsView } from '../features/rounds/RoundsView';
+
+export default function RoundsPage() {
+  return <RoundsView />;
+}
