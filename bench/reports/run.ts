@@ -216,7 +216,9 @@ async function runEngine(engine: 'embedded' | 'server') {
     const rollup = await measure(() => getRollUp(ctx, req));
     const floor = await measure(() => pool.query(floorSql, [req]));
     // the part of the roll-up that is the system's own statistics (awards, registrations, initiatives, indicators)
-    const statistics = await measure(() => systemStatistics(db, { orgId: so.id, orgPath: so.path, year: 2026 }));
+    const statistics = await measure(() =>
+      systemStatistics(db, { orgId: so.id, orgPath: so.path, year: 2026 }),
+    );
     const xlsx = await measure(
       async () => rollUpXlsx(await getRollUp(ctx, req)),
       Math.min(ITERATIONS, 20),

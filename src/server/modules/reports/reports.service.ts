@@ -600,11 +600,7 @@ export async function getRollUp(ctx: Ctx, id: string): Promise<RollUpT> {
       status: statuses[i]!,
       figures: t.status === 'submitted' ? t.figures : {},
     })),
-    statistics: await systemStatistics(ctx.db, {
-      orgId: req.org_id,
-      orgPath: req.org_path,
-      year: req.period_year,
-    }),
+    statistics,
   };
 }
 
