@@ -31,6 +31,14 @@ export const viReports = {
     created: 'Đã giao nhiệm vụ.',
     updated: 'Đã cập nhật nhiệm vụ.',
     fromPlan: 'Từ kế hoạch',
+    fromPlanTitle: 'Tạo nhiệm vụ từ kế hoạch',
+    fromPlanHelp:
+      'Mỗi nội dung phân công trong mục "Tổ chức thực hiện" của kế hoạch trở thành một nhiệm vụ (nội dung đã tạo thì bỏ qua).',
+    fromPlanRun: 'Tạo nhiệm vụ',
+    fromPlanDone: (n: number) =>
+      n === 0 ? 'Các nội dung của kế hoạch đã có nhiệm vụ.' : `Đã tạo ${n} nhiệm vụ.`,
+    plan: 'Kế hoạch',
+    untitled: '(chưa có tên)',
     save: 'Giao nhiệm vụ',
     cancel: 'Hủy',
     empty: 'Chưa có nhiệm vụ nào.',

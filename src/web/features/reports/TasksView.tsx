@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
@@ -83,6 +83,62 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
   );
 }
 
+interface PlanOption {
+  id: string;
+  title: string;
+  orgName: string;
+  documentNumber: string | null;
+}
+
+/** Turns the responsibilities of a plan into tasks (each responsibility once). */
+function FromPlanModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [planId, setPlanId] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const plans = useQuery({
+    queryKey: ['plans', 'for-tasks'],
+    queryFn: () => api.get<{ items: PlanOption[] }>('/plans').then((r) => r.items),
+    enabled: open,
+  });
+  const run = useMutation({
+    mutationFn: (id: string) => api.post<{ created: number }>('/tasks/from-plan', { planId: id }),
+    onSuccess: (r) => {
+      message.success(t.fromPlanDone(r.created));
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={open}
+      title={t.fromPlanTitle}
+      onCancel={onClose}
+      okText={t.fromPlanRun}
+      cancelText={t.cancel}
+      okButtonProps={{ disabled: !planId }}
+      confirmLoading={run.isPending}
+      onOk={() => planId && run.mutate(planId)}
+    >
+      <ErrorAlert error={plans.error ?? run.error} />
+      <p>{t.fromPlanHelp}</p>
+      <Select
+        aria-label={t.plan}
+        style={{ width: '100%' }}
+        showSearch
+        optionFilterProp="label"
+        loading={plans.isLoading}
+        value={planId}
+        onChange={setPlanId}
+        placeholder={t.plan}
+        options={(plans.data ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.documentNumber ? `${p.documentNumber} – ` : ''}${p.title || t.untitled} (${p.orgName})`,
+        }))}
+      />
+    </Modal>
+  );
+}
+
 export function TasksView() {
   usePageTitle(t.title);
   const { can } = useAuth();
@@ -92,6 +148,7 @@ export function TasksView() {
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  const [fromPlan, setFromPlan] = useState(false);
   const tasks = useTasks({ status, overdue: overdue || undefined, page, pageSize: 20 });
   const update = useMutation({
     mutationFn: (x: { id: string; version: number; status: 'open' | 'done' }) =>
@@ -110,9 +167,12 @@ export function TasksView() {
         subTitle={t.subTitle}
         extra={
           can('task.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t.add}
-            </Button>
+            <>
+              {can('plan.read') && <Button onClick={() => setFromPlan(true)}>{t.fromPlanTitle}</Button>}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t.add}
+              </Button>
+            </>
           )
         }
       />
@@ -222,6 +282,7 @@ export function TasksView() {
         ]}
       />
       <NewTaskModal open={adding} onClose={() => setAdding(false)} />
+      <FromPlanModal open={fromPlan} onClose={() => setFromPlan(false)} />
     </>
   );
 }
