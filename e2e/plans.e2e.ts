@@ -3,7 +3,8 @@
  * the demo seed: the Sở's TĐKT officer pastes the Hà Nội plan's OCR text, reviews what was
  * recognised, corrects the draft for the Sở and issues it (number from the Sở's KH series); the
  * unit account of TTYT Điện Biên Phủ derives its implementing plan and sees the differences; the
- * Sở's status board shows which units have one and reminds the others.
+ * Sở's status board shows which units have one and reminds the others; the unit answers the Sở's
+ * sơ kết report request and the Sở's roll-up shows its figures.
  * Screenshots go to /tmp/thidua-e2e (plans-*.png) at 1366×768.
  */
 import fs from 'node:fs';
@@ -228,6 +229,64 @@ describe('plans: the Sở imports, corrects and issues a plan; a unit derives it
     await expect.poll(() => page.getByText(/^Đã nhắc \d+ đơn vị/).count(), POLL).toBeGreaterThan(0);
     await expect.poll(() => row.textContent(), POLL).toMatch(/\(1\)/);
     await shot(page, '08-reminded');
+  });
+});
+
+describe("reports: a unit answers the Sở's report request and the Sở's roll-up shows it", () => {
+  const REQUEST = 'Báo cáo sơ kết giai đoạn 2025 - 2027';
+
+  it('the unit fills in and submits its sơ kết report', async () => {
+    await logout(page);
+    await login(page, 'donvi');
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Báo cáo định kỳ' })
+      .click();
+    await page
+      .getByRole('link', { name: new RegExp(REQUEST) })
+      .first()
+      .click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: UNIT }).click();
+    await page.waitForURL(/\/submissions\//);
+    await page.getByLabel('Tỷ lệ hồ sơ bệnh án điện tử (%)').fill('96');
+    await page.getByLabel('Tỷ lệ thanh toán không dùng tiền mặt (%)').fill('72,5');
+    await page.getByLabel('Tỷ lệ viên chức hoàn thành Bình dân học vụ số (%)').fill('88');
+    await page.getByLabel('Số sáng kiến, giải pháp chuyển đổi số được công nhận (sáng kiến)').fill('3');
+    await page
+      .getByLabel('Kết quả sơ kết giai đoạn 2025 - 2027')
+      .fill('Trung tâm đã ban hành kế hoạch thực hiện, triển khai bệnh án điện tử tại 100% khoa lâm sàng.');
+    await page
+      .getByLabel('Tồn tại, hạn chế và nguyên nhân')
+      .fill('Đường truyền tại một số trạm y tế chưa ổn định.');
+    await page
+      .getByLabel('Nhiệm vụ, giải pháp giai đoạn 2027 - 2030')
+      .fill('Hoàn thành hồ sơ sức khỏe điện tử cho toàn dân.');
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Nộp báo cáo' }).click();
+    await expect.poll(() => page.getByText('Đã nộp báo cáo.').count(), POLL).toBeGreaterThan(0);
+    await shot(page, '09-report-submitted');
+  });
+
+  it("the Sở's roll-up counts the unit's figures", async () => {
+    await logout(page);
+    await login(page, 'tdkt');
+    await page
+      .getByRole('navigation', { name: 'Menu chính' })
+      .getByRole('link', { name: 'Báo cáo định kỳ' })
+      .click();
+    await page
+      .getByRole('link', { name: new RegExp(REQUEST) })
+      .first()
+      .click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const row = page.getByRole('row', { name: new RegExp(UNIT) });
+    await expect.poll(() => row.textContent(), POLL).toMatch(/Đã nộp/);
+    await page.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
+    const emr = page.getByRole('row', { name: /Tỷ lệ hồ sơ bệnh án điện tử/ });
+    await expect.poll(() => emr.textContent(), POLL).toContain('96');
+    expect(await emr.textContent()).toMatch(/96\s*1$/);
+    await shot(page, '10-rollup');
     expect(pageErrors).toEqual([]);
   });
 });
