@@ -79,7 +79,7 @@ export async function createDraftDecision(database: Database, org: Org, personId
     database,
     sql`insert into decisions (org_id, achievement_year, decision_date, subject, achievement_text, legal_bases, recipients, place,
                                authority_title, signer_name, signer_title, total_amount)
-        values (${org.id}, 2024, ${decisionDate}, 'Về việc tặng danh hiệu "Lao động tiên tiến" năm 2024',
+        values (${org.id}, 2024, ${decisionDate}, 'Về việc tặng danh hiệu “Lao động tiên tiến” năm 2024',
                 'đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024',
                 '["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"]'::jsonb,
                 '["Như Điều 3", "Lưu: VT, TĐKT"]'::jsonb, 'Điện Biên', 'GIÁM ĐỐC SỞ Y TẾ', 'Lò Văn Thẳng', 'GIÁM ĐỐC', 710000)

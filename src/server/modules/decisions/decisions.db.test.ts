@@ -52,6 +52,7 @@ describe('decision amounts', () => {
     const res = await as(t.app, s.tdkt).post('/api/decisions', {
       orgId: s.tree.so.id,
       ...header,
+      proposalIds: [],
       awardees: [
         { personId: a.id, awardCode: 'LDTT' },
         { orgId: s.tree.khoaA.id, awardCode: 'TTLDTT' },

@@ -123,10 +123,10 @@ describe('decision documents', () => {
     expect(all).toContain('QUYẾT ĐỊNH');
     expect(all).toContain('GIÁM ĐỐC SỞ Y TẾ');
     const text = all.join(' ');
-    expect(text).toContain('Về việc tặng danh hiệu "Chiến sĩ thi đua cơ sở" năm 2025');
+    expect(text).toContain('Về việc tặng danh hiệu “Chiến sĩ thi đua cơ sở” năm 2025');
     expect(text).toContain('Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15');
     expect(text).toContain('Căn cứ Nghị định số 152/2025/NĐ-CP');
-    expect(text).toMatch(/Điều 1\. Tặng danh hiệu "Chiến sĩ thi đua cơ sở" cho 2 cá nhân/);
+    expect(text).toMatch(/Điều 1\. Tặng danh hiệu “Chiến sĩ thi đua cơ sở” cho 2 cá nhân/);
     expect(text).toContain('Tổng số tiền thưởng: 4.680.000 đ (Bốn triệu sáu trăm tám mươi nghìn đồng)');
     expect(text).toContain('Điều 3.');
     expect(text).toContain('Nơi nhận:');

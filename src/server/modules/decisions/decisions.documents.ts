@@ -52,7 +52,7 @@ const isTitle = (code: string) => AWARD_KIND[code as AwardCode] === 'title';
 
 /** "Lao động tiên tiến" → "danh hiệu Lao động tiên tiến"; forms keep their name ("Giấy khen"). */
 export function awardPhrase(code: string): string {
-  return isTitle(code) ? `danh hiệu "${awardName(code)}"` : awardName(code);
+  return isTitle(code) ? `danh hiệu “${awardName(code)}”` : awardName(code);
 }
 
 /** Default trích yếu from the awardees. */

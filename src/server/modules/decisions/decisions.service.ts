@@ -253,7 +253,8 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
     const list: NewAwardee[] = [];
     let roundId: string | null = input.roundId ?? null;
     let awardKind = input.awardKind ?? 'annual';
-    if (input.roundId || input.proposalIds) {
+    const proposalIds = input.proposalIds?.length ? input.proposalIds : null;
+    if (input.roundId || proposalIds) {
       const res = await tx.execute<Row>(sql`
         select p.id, p.round_id, r.kind as round_kind, p.person_id, p.org_id, p.award_code, p.initiative_ids,
                pe.full_name, pe.position, po.id as p_org_id, po.name as p_org_name,
@@ -264,9 +265,9 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
          where r.org_id = ${org.id} and p.status = 'approved'
            ${input.roundId ? sql`and p.round_id = ${input.roundId}` : sql``}
            ${
-             input.proposalIds
+             proposalIds
                ? sql`and p.id in (${sql.join(
-                   input.proposalIds.map((i) => sql`${i}`),
+                   proposalIds.map((i) => sql`${i}`),
                    sql`, `,
                  )})`
                : sql``
@@ -274,7 +275,7 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
            and not exists (select 1 from decision_awardees a join decisions d on d.id = a.decision_id
                             where a.proposal_id = p.id and d.status = 'draft')
          order by p.award_code, vi_sort_key(coalesce(pe.full_name, og.name, '')) collate "C"`);
-      if (input.proposalIds && res.rows.length !== new Set(input.proposalIds).size) {
+      if (proposalIds && res.rows.length !== new Set(proposalIds).size) {
         throw new AppError(
           'VALIDATION_FAILED',
           [

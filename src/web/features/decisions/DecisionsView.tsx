@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
@@ -18,6 +19,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SIGNATURE_MODES } from '../../../contracts/decisions';
+import { AWARD_CODES } from '../../../domain/commendation/codes';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
@@ -32,12 +34,66 @@ const t = viCouncils.decisions;
 interface DraftForm {
   orgId: string;
   proposalIds: string[];
+  personIds: string[];
+  manualAwardCode?: string;
   decisionDate: Dayjs;
   achievementYear: number;
   signerName: string;
   signerTitle: string;
   signatureMode: string;
   onBehalfOf?: string;
+}
+
+/** Staff search for awardees without a proposal (khen thưởng đột xuất, trực tiếp). */
+function PeopleSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  id?: string;
+}) {
+  const [q, setQ] = useState('');
+  const [known, setKnown] = useState<Map<string, string>>(new Map());
+  const search = useQuery({
+    queryKey: ['decisions', 'people', q],
+    enabled: q.trim().length >= 2,
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; fullName: string; org: { name: string } | null }[] }>(
+        '/staff',
+        { q, pageSize: 20 },
+        { signal },
+      ),
+  });
+  const options = (search.data?.items ?? []).map((p) => ({
+    value: p.id,
+    label: p.org ? `${p.fullName} – ${p.org.name}` : p.fullName,
+  }));
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={value}
+      onChange={(v: string[]) => {
+        const next = new Map(known);
+        for (const o of options) next.set(o.value, o.label);
+        setKnown(next);
+        onChange?.(v);
+      }}
+      placeholder={t.peoplePlaceholder}
+      notFoundContent={q.trim().length >= 2 ? t.peopleNone : t.peopleHint}
+      options={[
+        ...options,
+        ...(value ?? [])
+          .filter((v) => !options.some((o) => o.value === v))
+          .map((v) => ({ value: v, label: known.get(v) ?? v })),
+      ]}
+    />
+  );
 }
 
 function CreateDecision({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -72,11 +128,14 @@ function CreateDecision({ open, onClose }: { open: boolean; onClose: () => void 
           signerTitle: t.signerTitleDefault,
           signatureMode: '',
           proposalIds: [],
+          personIds: [],
+          manualAwardCode: 'GIAY_KHEN',
         }}
         onFinish={async (v) => {
           const r = await create.mutateAsync({
             orgId: v.orgId,
-            proposalIds: v.proposalIds,
+            proposalIds: v.proposalIds?.length ? v.proposalIds : undefined,
+            awardees: (v.personIds ?? []).map((personId) => ({ personId, awardCode: v.manualAwardCode })),
             decisionDate: v.decisionDate.format('YYYY-MM-DD'),
             achievementYear: v.achievementYear,
             signerName: v.signerName,
@@ -100,7 +159,14 @@ function CreateDecision({ open, onClose }: { open: boolean; onClose: () => void 
           name="proposalIds"
           label={t.candidates}
           extra={t.candidatesHint}
-          rules={[{ required: true, type: 'array', min: 1, message: vi.common.requiredSelect(t.candidates) }]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v: string[] | undefined) =>
+                (v?.length ?? 0) > 0 || (getFieldValue('personIds')?.length ?? 0) > 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t.nobody)),
+            }),
+          ]}
         >
           {orgId && candidates.data && candidates.data.length === 0 ? (
             <Empty description={t.noCandidates} image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -114,6 +180,17 @@ function CreateDecision({ open, onClose }: { open: boolean; onClose: () => void 
             />
           )}
         </Form.Item>
+        <Space wrap align="start">
+          <Form.Item name="personIds" label={t.people} extra={t.peopleExtra} style={{ minWidth: 380 }}>
+            <PeopleSelect />
+          </Form.Item>
+          <Form.Item name="manualAwardCode" label={t.manualAward}>
+            <Select
+              style={{ width: 260 }}
+              options={AWARD_CODES.map((c) => ({ value: c, label: viCouncils.awardNames[c] }))}
+            />
+          </Form.Item>
+        </Space>
         <Space wrap>
           <Form.Item
             name="decisionDate"
