@@ -59,8 +59,14 @@ export const seedReports: SeedStep = async (ctx, demo) => {
   const tdkt = demo.accounts.get('tdkt')!;
 
   // e-mail addresses for the demo accounts, and a unit account that submits reports
-  await db.execute(sql`
-    update users set email = username::text || '@syt.dienbien.gov.vn' where email is null`);
+  const accountIds = [...demo.accounts.values()].map((a) => a.id);
+  if (accountIds.length > 0)
+    await db.execute(sql`
+      update users set email = username::text || '@syt.dienbien.gov.vn'
+      where email is null and id in (${sql.join(
+        accountIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`);
   const dbp = demo.orgs.get('TTYT-DBP');
   if (dbp) {
     const [u] = await db
@@ -163,10 +169,12 @@ export const seedReports: SeedStep = async (ctx, demo) => {
     select p.org_id, case when ro.path like o.path || '%' then r.org_id end, r.department, r.content,
            r.due_on, r.recurrence, r.id, r.plan_id, ${tdkt.id}
     from plan_responsibilities r join plans p on p.id = r.plan_id join organizations o on o.id = p.org_id
-    left join organizations ro on ro.id = r.org_id`);
+    left join organizations ro on ro.id = r.org_id
+    where o.path like ${`${so.path}%`}`);
   await db.execute(sql`
     update tasks set status = 'done', done_at = '2026-11-20T03:00:00Z'
-    where id in (select id from tasks where due_on < '2026-11-15' order by id limit 3)`);
+    where id in (select t.id from tasks t join organizations o on o.id = t.org_id
+                 where t.due_on < '2026-11-15' and o.path like ${`${so.path}%`} order by t.id limit 3)`);
   await db.execute(sql`
     insert into tasks (org_id, assignee_org_id, assignee_department, content, due_on, created_by) values
     (${so.id}, null, 'Phòng Tổ chức cán bộ', 'Tổng hợp báo cáo kết quả phong trào thi đua năm 2026 của các đơn vị, trình Giám đốc Sở', '2026-12-10', ${tdkt.id}),
