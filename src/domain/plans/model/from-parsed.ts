@@ -7,6 +7,7 @@ import {
   type PlanRecurrence,
   type PlanResponsibility,
 } from './types';
+import { readerNoteVi } from './warnings';
 
 export interface ImportedDraft {
   content: PlanContent;
@@ -49,7 +50,7 @@ export function firstDueOn(d: ReportDeadline, anchorYear: number | null): string
 export function draftFromParsed(parsed: ParsedPlan): ImportedDraft {
   const c = emptyPlanContent();
   const recognised = new Set<PlanField>();
-  const warnings = [...parsed.warnings];
+  const warnings = parsed.warnings.map(readerNoteVi);
   const set = <K extends PlanField>(field: K, value: PlanContent[K] | null) => {
     if (value == null || (Array.isArray(value) && value.length === 0) || value === '') return;
     c[field] = value as PlanContent[K];

@@ -3,4 +3,5 @@ export * from './derive';
 export * from './diff';
 export * from './from-parsed';
 export * from './types';
+export * from './warnings';
 export * from './workflow';

@@ -6,6 +6,7 @@ import { deriveContent } from './derive';
 import { diffPlans } from './diff';
 import { draftFromParsed, firstDueOn, isoDay } from './from-parsed';
 import { emptyPlanContent, type PlanContent, planDocumentNumber } from './types';
+import { readerNoteVi } from './warnings';
 import { PLAN_WORKFLOW } from './workflow';
 
 const fixture = (name: string) =>
@@ -240,5 +241,26 @@ describe('PLAN_WORKFLOW', () => {
       error: 'permission_denied',
     });
     expect(validateTable(PLAN_WORKFLOW)).toEqual([]);
+  });
+});
+
+describe('reader notes in Vietnamese', () => {
+  it('translates every note the reader writes on the fixtures, keeps an unknown one', () => {
+    const notes = [
+      'kh-252-ttyt-dien-bien-phu-2025.ocr.txt',
+      'kh-3764-syt-ha-noi-2025.ocr.txt',
+      'kh-cdc-lai-chau-2025.txt',
+    ]
+      .flatMap((f) => parsePlanText(fixture(f)).warnings)
+      .concat(parsePlanText('Xin chào, không phải kế hoạch.').warnings, parsePlanText('').warnings);
+    expect(notes.length).toBeGreaterThan(3);
+    for (const n of notes) expect(readerNoteVi(n), n).not.toBe(n);
+    expect(readerNoteVi('The document number is blank (symbol KH-KSBT).')).toBe(
+      'Văn bản chưa có số (ký hiệu KH-KSBT).',
+    );
+    expect(readerNoteVi('Something new.')).toBe('Something new.');
+    const d = draftFromParsed(parsePlanText(fixture('kh-252-ttyt-dien-bien-phu-2025.ocr.txt')));
+    expect(d.warnings[0]).toContain('Huân chương Lao động');
+    expect(d.warnings[0]).toContain('không ghi hạng');
   });
 });

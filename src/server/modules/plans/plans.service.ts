@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PlanContentInputT } from '../../../contracts/plans';
+import { ROLES, roleHasPermission } from '../../../domain/access/roles';
 import { applyTransition } from '../../../domain/commendation/workflow';
 import {
   deriveContent,
@@ -566,6 +567,9 @@ export async function planDocument(ctx: Ctx, id: string, format: 'docx' | 'pdf')
 
 // ---------------------------------------------------------------- status board and reminders
 
+/** Who receives a reminder mail: the people of the unit who may write its plan. */
+const PLANNER_ROLES = ROLES.filter((r) => roleHasPermission(r, 'plan.write'));
+
 const BOARD_STATE_NAMES = { none: 'Chưa có kế hoạch', draft: 'Đang dự thảo', issued: 'Đã ban hành' } as const;
 
 /** Every direct subordinate of the plan's issuer and whether it has issued a plan implementing it. */
@@ -664,7 +668,10 @@ export async function remindSubordinates(
       const emails = await tx.execute<{ email: string }>(sql`
         select distinct u.email from users u join role_grants g on g.user_id = u.id
          where g.org_id = ${t.orgId} and u.disabled_at is null and u.email is not null and u.email <> ''
-           and g.role in ('admin', 'tdkt', 'dept_head')`);
+           and g.role in (${sql.join(
+             PLANNER_ROLES.map((r) => sql`${r}`),
+             sql`, `,
+           )})`);
       let mailId: string | null = null;
       if (emails.rows.length > 0) {
         mailId = await enqueueMail(tx, {
