@@ -3,6 +3,7 @@ import { seedPlans } from './demo/plans';
 import { seedCouncils } from './demo/councils';
 import { seedExemplars } from './demo/exemplars';
 import { seedHistory } from './demo/history';
+import { seedProposals } from './demo/proposals';
 import type { SeedStep } from './seed';
 
 /**
@@ -10,4 +11,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [seedHistory, seedCouncils, seedExemplars, seedPlans, seedReports];
+export const seedSteps: SeedStep[] = [seedHistory, seedProposals, seedCouncils, seedExemplars, seedPlans, seedReports];

@@ -179,6 +179,11 @@ describe('proposals and dossiers', () => {
     expect(p.achievementReport).toContain('Năm 2024: Lao động tiên tiến (Quyết định số 12/QĐ-SYT');
     expect(p.actions.map((a: { action: string }) => a.action)).toEqual(['submit']);
     expect(p.dossier.complete).toBe(false); // CSTĐCS needs evidence
+    // before appraisal the proposer sees the verdict as it stands (no 2026 rating, no initiative)
+    expect(p.eligibility).toBeNull();
+    expect(p.eligibilityPreview.verdict.code).toBe('CSTDCS');
+    expect(p.eligibilityPreview.verdict.status).not.toBe('eligible');
+    expect(p.eligibilityPreview.verdict.conditions.length).toBeGreaterThan(0);
     // duplicate in the same round
     const dup = await as(t.app, headA).post('/api/proposals', {
       roundId: soRound,

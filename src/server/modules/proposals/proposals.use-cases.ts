@@ -557,7 +557,7 @@ export async function deleteProposalFile(ctx: Ctx, id: string, proposalFileId: s
 // ------------------------------------------------------------------ transitions
 
 /** The verdict for the proposed title/form, with the rule-set version, recorded at appraisal. */
-async function appraisalRecord(tx: Queryable, row: ProposalRow, evidenceCount: number, now: Date) {
+export async function appraisalRecord(tx: Queryable, row: ProposalRow, evidenceCount: number, now: Date) {
   const subject = row.person_id ? { personId: row.person_id } : { orgId: row.org_id! };
   const evaluation = await evaluateSubject(tx, subject, Number(row.round_year), {
     awardCodes: [row.award_code],

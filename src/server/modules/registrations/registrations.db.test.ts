@@ -136,7 +136,8 @@ describe('registrations (đăng ký thi đua)', () => {
     ).json();
     const row = (id: string) => board.rows.find((r: { org: { id: string } }) => r.org.id === id);
     expect(row(tree.khoaA.id)).toMatchObject({ status: 'returned', individualCount: 2, collectiveCount: 1 });
-    expect(row(tree.khoaB.id)).toMatchObject({ status: 'not_submitted', registrationId: null });
+    expect(row(tree.unitB.id)).toMatchObject({ status: 'not_submitted', registrationId: null });
+    expect(row(tree.khoaB.id)).toBeUndefined(); // below the direct units and not registered
     expect(board.counts.returned).toBeGreaterThanOrEqual(1);
     const boardB = (await as(t.app, headB).get('/api/registrations/board?year=2026')).json();
     expect(boardB.rows.map((r: { org: { id: string } }) => r.org.id)).toEqual([tree.khoaB.id]);

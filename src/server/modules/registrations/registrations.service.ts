@@ -370,53 +370,59 @@ export async function deleteRegistration(ctx: Ctx, id: string) {
 // ------------------------------------------------------------------ board and exports
 
 /**
- * The roll-up board: every active unit in the subtree of `orgId` (default: the caller's widest
- * scope) down to two levels below it, with the state of its registration for the year.
+ * The roll-up board: the organisation `orgId` (default: each subtree where the caller may read
+ * registrations) and its direct units, plus any deeper unit that has a registration for the year,
+ * with the state of its registration.
  */
 export async function registrationBoard(ctx: Ctx, q: BoardQueryT) {
-  const scopes = scopeOf(ctx, 'registration.read');
-  let root: { id: string; path: string; depth: number } | null = null;
-  if (q.orgId) {
-    const org = await loadOrgInScope(ctx.db, ctx, q.orgId, 'registration.read');
-    root = { id: org.id, path: org.path, depth: org.depth };
-  }
-  const rootFilter = root
-    ? sql`o.path like ${`${root.path}%`} and o.depth <= ${root.depth + 2}`
-    : pathInSubtrees(sql`o.path`, scopes);
+  const roots = q.orgId
+    ? [await loadOrgInScope(ctx.db, ctx, q.orgId, 'registration.read')]
+    : (
+        await ctx.db.execute<{ path: string; depth: number }>(sql`
+          select path, depth from organizations where path = any(${sql.param(scopeOf(ctx, 'registration.read'))}::text[])`)
+      ).rows;
+  if (roots.length === 0)
+    return {
+      year: q.year,
+      rows: [],
+      counts: { not_submitted: 0, draft: 0, submitted: 0, returned: 0, approved: 0 },
+    };
+  const within = sql.join(
+    roots.map(
+      (r) => sql`(o.path like ${`${r.path}%`} and (o.depth <= ${Number(r.depth) + 1} or g.id is not null))`,
+    ),
+    sql` or `,
+  );
   const res = await ctx.db.execute<{
     id: string;
     name: string;
     depth: number;
-    type: string;
     reg_id: string | null;
     status: RegistrationState | null;
     return_reason: string | null;
     collective_count: number;
     individual_count: number;
   }>(sql`
-    select o.id, o.name, o.depth, o.type, g.id as reg_id, g.status, g.return_reason,
+    select o.id, o.name, o.depth, g.id as reg_id, g.status, g.return_reason,
            coalesce((select count(*) from registration_items i where i.registration_id = g.id and i.org_id is not null), 0)::int as collective_count,
            coalesce((select count(*) from registration_items i where i.registration_id = g.id and i.person_id is not null), 0)::int as individual_count
       from organizations o
       left join registrations g on g.org_id = o.id and g.year = ${q.year}
-     where o.status = 'active' and o.type <> 'health_station' and ${rootFilter}
-     order by o.path
+     where (o.status = 'active' or g.id is not null) and o.type <> 'health_station' and (${within})
+     order by o.depth, vi_sort_key(o.name) collate "C", o.id
      limit 2000`);
-  const minDepth = Math.min(...res.rows.map((r) => Number(r.depth)));
-  const rows = res.rows
-    .filter((r) => root || Number(r.depth) <= minDepth + 2)
-    .map((r) => {
-      const status = (r.status ?? 'not_submitted') as keyof typeof BOARD_STATUS_NAMES;
-      return {
-        org: { id: r.id, name: r.name, depth: Number(r.depth) },
-        registrationId: r.reg_id,
-        status,
-        statusName: BOARD_STATUS_NAMES[status],
-        collectiveCount: Number(r.collective_count),
-        individualCount: Number(r.individual_count),
-        returnReason: r.return_reason,
-      };
-    });
+  const rows = res.rows.map((r) => {
+    const status = (r.status ?? 'not_submitted') as keyof typeof BOARD_STATUS_NAMES;
+    return {
+      org: { id: r.id, name: r.name, depth: Number(r.depth) },
+      registrationId: r.reg_id,
+      status,
+      statusName: BOARD_STATUS_NAMES[status],
+      collectiveCount: Number(r.collective_count),
+      individualCount: Number(r.individual_count),
+      returnReason: r.return_reason,
+    };
+  });
   const counts = { not_submitted: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
   for (const r of rows) counts[r.status] += 1;
   return { year: q.year, rows, counts };
