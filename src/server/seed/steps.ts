@@ -1,4 +1,5 @@
 import { seedReports } from './demo/reports';
+import { seedIndicators } from './demo/indicators';
 import { seedPlans } from './demo/plans';
 import { seedCouncils } from './demo/councils';
 import { seedExemplars } from './demo/exemplars';
@@ -11,4 +12,4 @@ import type { SeedStep } from './seed';
  * after the organisations, staff, accounts and the 2025 events exist. A feature adds one line:
  * its step function lives in src/server/seed/demo/<feature>.ts.
  */
-export const seedSteps: SeedStep[] = [seedHistory, seedProposals, seedCouncils, seedExemplars, seedPlans, seedReports];
+export const seedSteps: SeedStep[] = [seedHistory, seedProposals, seedCouncils, seedExemplars, seedPlans, seedIndicators, seedReports];

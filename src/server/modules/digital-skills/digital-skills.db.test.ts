@@ -20,6 +20,7 @@ let admin: Session;
 let unitOfficer: Session;
 let people: { id: string; staffCode: string; fullName: string }[];
 let outsider: { id: string; staffCode: string };
+let soLeader: { id: string };
 let indicatorId = '';
 const code = uniq('DS_');
 
@@ -40,6 +41,8 @@ beforeAll(async () => {
     people.push(await createPerson(t.database, tree.khoaA, { fullName: name }));
   }
   outsider = await createPerson(t.database, tree.khoaB, { fullName: 'Hoàng Văn Em' });
+  // a member of the Sở itself (its own staff count with those of its units)
+  soLeader = await createPerson(t.database, tree.so, { fullName: 'Vũ Văn Giám' });
   const a = await createUser(t.database, [{ role: 'admin', org: tree.so }]);
   admin = await login(t.app, a.username);
   const u = await createUser(t.database, [{ role: 'dept_head', org: tree.unitA }]);
@@ -105,14 +108,18 @@ describe('Bình dân học vụ số', () => {
     expect(p.indicators.find((i: { code: string }) => i.code === code).value).toBe(50);
     const p24 = (await api.get(`/api/indicators/progress?orgId=${tree.unitA.id}&year=2024`)).json();
     expect(p24.indicators.find((i: { code: string }) => i.code === code).value).toBe(25);
-    // at the Sở: 2 of 5 → 40 %, and unit B has 0 %
+    // at the Sở: its own leader (certified) and the units' staff → 3 of 6 = 50 %; unit B has 0 %
+    expect(
+      (await as(t.app, admin).put(`/api/digital-skills/${soLeader.id}`, { completedOn: '2025-05-05' }))
+        .statusCode,
+    ).toBe(200);
     const so = (await as(t.app, admin).get(`/api/indicators/progress?orgId=${tree.so.id}&year=2025`)).json();
-    expect(so.indicators.find((i: { code: string }) => i.code === code).value).toBe(40);
+    expect(so.indicators.find((i: { code: string }) => i.code === code).value).toBe(50);
     expect(so.units.find((u: { id: string }) => u.id === tree.unitB.id).cells[code].value).toBe(0);
     const s = (
       await as(t.app, admin).get(`/api/digital-skills/summary?orgId=${tree.so.id}&year=2025`)
     ).json();
-    expect(s).toMatchObject({ staff: 5, certified: 2, percent: 40 });
+    expect(s).toMatchObject({ staff: 6, certified: 3, percent: 50 });
     expect(s.units.find((u: { orgId: string }) => u.orgId === tree.unitA.id)).toMatchObject({
       staff: 4,
       certified: 2,

@@ -136,12 +136,20 @@ export async function computeYear(
   const digitalSkills = new Map<string, { staff: number; certified: number }>();
   const needsSkills = definitions.some((d) => d.source === 'digital_skills');
   if (needsSkills) {
+    // staff are counted over the whole subtree: an organisation's own staff (a Sở's leaders) and
+    // those of every unit below it
     const counts = await loadDigitalSkillCounts(db, rootPath, year);
-    const staff = rollUpTree(nodes, 'sum', new Map(counts.map((c) => [c.org_id, Number(c.staff)])));
-    const cert = rollUpTree(nodes, 'sum', new Map(counts.map((c) => [c.org_id, Number(c.certified)])));
-    for (const o of orgs) {
-      const s = staff.get(o.id) ?? null;
-      if (s !== null && s > 0) digitalSkills.set(o.id, { staff: s, certified: cert.get(o.id) ?? 0 });
+    const parent = new Map(orgs.map((o) => [o.id, o.parent_id]));
+    for (const c of counts) {
+      let id: string | null | undefined = c.org_id;
+      while (id && parent.has(id)) {
+        const cur = digitalSkills.get(id) ?? { staff: 0, certified: 0 };
+        digitalSkills.set(id, {
+          staff: cur.staff + Number(c.staff),
+          certified: cur.certified + Number(c.certified),
+        });
+        id = parent.get(id);
+      }
     }
   }
   for (const d of definitions) {

@@ -39,7 +39,7 @@ beforeAll(async () => {
     t.database.db,
     tree.so,
     {
-      type: 'hospital',
+      type: 'general_hospital',
       code: `BV-C-${tree.suffix}`,
       name: `Bệnh viện C ${tree.suffix}`,
       shortName: 'BVC',

@@ -23,6 +23,7 @@ import {
   progressOf,
   ROLLUP_NAMES,
 } from '../../../domain/indicators';
+import { UNIT_TYPES } from '../../../domain/org/types';
 import { todayInVietnam } from '../../../domain/time/dates';
 import type { Queryable } from '../../db/client';
 import { readTableXlsx } from '../../documents/xlsx/read';
@@ -787,7 +788,11 @@ export async function ranking(ctx: Ctx, q: { orgId: string; year: number; window
   const fromYear = q.year - window + 1;
   const orgs = await loadSubtree(ctx.db, org.path);
   const definitions = await loadDefinitions(ctx.db, { activeOnly: true });
-  const units = orgs.filter((o) => o.parent_id === org.id && o.status === 'active');
+  // the units directly under the organisation (a Sở's own offices are not ranked with its units);
+  // an organisation without subordinate units ranks its departments
+  const children = orgs.filter((o) => o.parent_id === org.id && o.status === 'active');
+  const unitChildren = children.filter((o) => (UNIT_TYPES as readonly string[]).includes(o.type));
+  const units = unitChildren.length > 0 ? unitChildren : children;
   const comps = dtiComponents(definitions);
   const perYear = new Map<
     number,
