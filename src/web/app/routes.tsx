@@ -19,6 +19,7 @@ import { councilAppRoutes } from '../features/councils/routes';
 import { planAppRoutes } from '../features/plans/routes';
 import { proposalAppRoutes } from '../features/proposals/routes';
 import { registerAppRoutes } from '../features/register/routes';
+import { historyAppRoutes } from '../features/rules/routes';
 import { reportsAppRoutes } from '../features/reports/routes';
 import { vi } from '../i18n/vi';
 
@@ -97,6 +98,7 @@ export const appRoutes: AppRoute[] = [
   ...proposalAppRoutes,
   ...councilAppRoutes,
   ...registerAppRoutes,
+  ...historyAppRoutes,
   ...planAppRoutes,
   ...reportsAppRoutes,
   {

@@ -468,3 +468,5 @@ export { viReports } from './reports';
 export { viPlans } from './plans';
 export { viCouncils } from './councils';
 export { viProposals } from './proposals';
+export { viHistory } from './history';
+export { viIndicators } from './indicators';

@@ -34,6 +34,7 @@ import { label, vi } from '../../i18n/vi';
 import { ApiError } from '../../lib/api';
 import { DATE_FORMAT, formatDate, todayVn, toIsoDate } from '../../lib/format';
 import { applyApiError, type UnmappedError } from '../../lib/forms';
+import { PersonHistoryCard } from '../history/PersonHistoryCard';
 import { OrgPicker } from '../organizations/OrgPicker';
 import { revealPersonalId, type StaffDetailT, useStaff, useTransferStaff, useUpdateStaff } from './api';
 import { fromStaffDetail, StaffFormFields, type StaffFormValues, toStaffWrite } from './StaffFormFields';
@@ -363,6 +364,7 @@ export function StaffDetailView() {
           </Card>
         </Col>
       </Row>
+      <PersonHistoryCard personId={d.id} />
       {editOpen && (
         <EditDrawer
           staff={d}

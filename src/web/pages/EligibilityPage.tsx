@@ -1,0 +1,5 @@
+import { EligibilityRunsView } from '../features/eligibility/EligibilityRunsView';
+
+export default function EligibilityPage() {
+  return <EligibilityRunsView />;
+}

@@ -1,0 +1,5 @@
+import { InitiativesView } from '../features/history/InitiativesView';
+
+export default function InitiativesPage() {
+  return <InitiativesView />;
+}

@@ -1,0 +1,5 @@
+import { RatingsView } from '../features/history/RatingsView';
+
+export default function RatingsPage() {
+  return <RatingsView />;
+}

@@ -1,0 +1,5 @@
+import { RulesCatalogView } from '../features/rules/RulesCatalogView';
+
+export default function RulesPage() {
+  return <RulesCatalogView />;
+}
