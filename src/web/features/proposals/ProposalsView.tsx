@@ -246,7 +246,7 @@ export function ProposalsView() {
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
-          aria-label={t.round}
+          aria-label={t.filterRound}
           style={{ width: 360 }}
           allowClear
           placeholder={t.allRounds}
@@ -258,7 +258,7 @@ export function ProposalsView() {
           }))}
         />
         <Select
-          aria-label={t.status}
+          aria-label={t.filterStatus}
           style={{ width: 240 }}
           allowClear
           placeholder={t.allStates}

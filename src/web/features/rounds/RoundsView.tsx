@@ -143,7 +143,7 @@ export function RoundsView() {
         extra={
           <Space wrap>
             <InputNumber
-              aria-label={t.year}
+              aria-label={t.filterYear}
               placeholder={t.year}
               min={2000}
               max={2100}
