@@ -10,6 +10,7 @@ import { AWARD_CODES, AWARD_NAMES, isAwardCode } from '../../../domain/commendat
 import { todayInVietnam } from '../../../domain/time/dates';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/http/errors';
+import { withHashJoins } from '../register/register.repo';
 
 export const ROUND_KIND_NAMES: Record<string, string> = {
   annual: 'Khen thưởng tổng kết năm',
@@ -206,15 +207,15 @@ export async function honourBoard(ctx: Ctx, q: { org?: string; year?: number }):
     left join organizations u on u.id = coalesce(a.org_id, a.unit_org_id, p.current_org_id)
    where a.revoked_at is null and a.award_code not in (${excluded}) and ${awardScope}`;
   const storyFrom = sql`from exemplars e join organizations o on o.id = e.org_id where e.published and ${storyScope}`;
-  const yearsRes = await ctx.db.execute<{ year: number }>(sql`
+  return withHashJoins(ctx.db, async (db) => {
+    const yearsRes = await db.execute<{ year: number }>(sql`
     select year from (select distinct a.year ${awardFrom} union select distinct e.year ${storyFrom}) y
      order by year desc limit 30`);
-  const years = yearsRes.rows.map((r) => Number(r.year));
-  const year = q.year ?? years[0] ?? null;
-  if (year === null) return { organization, year, years, awardees: [], stories: [] };
+    const years = yearsRes.rows.map((r) => Number(r.year));
+    const year = q.year ?? years[0] ?? null;
+    if (year === null) return { organization, year, years, awardees: [], stories: [] };
 
-  const [awardees, stories] = await Promise.all([
-    ctx.db.execute<{
+    const awardees = await db.execute<{
       person_id: string | null;
       full_name: string | null;
       position: string | null;
@@ -230,8 +231,8 @@ export async function honourBoard(ctx: Ctx, q: { org?: string; year?: number }):
         ${awardFrom} and a.year = ${year}
        order by array_position(array[${sql.raw(AWARD_CODES.map((c) => `'${c}'`).join(','))}]::text[], a.award_code) desc,
                 coalesce(p.name_sort, vi_sort_key(so.name)) collate "C"
-       limit 500`),
-    ctx.db.execute<{
+       limit 500`);
+    const stories = await db.execute<{
       title: string;
       story: string;
       person_id: string | null;
@@ -252,29 +253,29 @@ export async function honourBoard(ctx: Ctx, q: { org?: string; year?: number }):
         left join organizations sp on sp.id = so.parent_id
        where e.published and ${storyScope} and e.year = ${year}
        order by e.published_at desc nulls last, e.title
-       limit 100`),
-  ]);
-  return {
-    organization,
-    year,
-    years,
-    awardees: awardees.rows.map((r) => ({
-      subject: r.person_id ? ('individual' as const) : ('collective' as const),
-      name: (r.person_id ? r.full_name : r.collective_name) ?? '',
-      unit: r.person_id ? r.unit_name : r.collective_parent,
-      positionTitle: r.person_id ? r.position : null,
-      awardName: awardName(r.award_code),
-      decisionNumber: r.decision_number,
-      decidedOn: r.decided_on,
-    })),
-    stories: stories.rows.map((r) => ({
-      title: r.title,
-      story: r.story,
-      subject: r.person_id ? ('individual' as const) : ('collective' as const),
-      name: (r.person_id ? r.full_name : r.subject_org_name) ?? '',
-      unit: r.person_id ? r.unit_name : r.subject_parent,
-      positionTitle: r.person_id ? r.position : null,
-      year: Number(r.year),
-    })),
-  };
+       limit 100`);
+    return {
+      organization,
+      year,
+      years,
+      awardees: awardees.rows.map((r) => ({
+        subject: r.person_id ? ('individual' as const) : ('collective' as const),
+        name: (r.person_id ? r.full_name : r.collective_name) ?? '',
+        unit: r.person_id ? r.unit_name : r.collective_parent,
+        positionTitle: r.person_id ? r.position : null,
+        awardName: awardName(r.award_code),
+        decisionNumber: r.decision_number,
+        decidedOn: r.decided_on,
+      })),
+      stories: stories.rows.map((r) => ({
+        title: r.title,
+        story: r.story,
+        subject: r.person_id ? ('individual' as const) : ('collective' as const),
+        name: (r.person_id ? r.full_name : r.subject_org_name) ?? '',
+        unit: r.person_id ? r.unit_name : r.subject_parent,
+        positionTitle: r.person_id ? r.position : null,
+        year: Number(r.year),
+      })),
+    };
+  });
 }

@@ -1,5 +1,19 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
+
+/**
+ * Runs read queries over the register with nested loops disabled. The embedded PGlite never runs
+ * ANALYZE (no autovacuum), so without statistics the planner estimates one row per filter and
+ * joins 10,000 awards to the organisations by a nested loop: the demo statistics took 2.5 s per
+ * query (30 s per page) instead of 40 ms with hash joins (EXPLAIN ANALYZE on the demo data).
+ * Hash joins are also the right plan on PostgreSQL for these whole-subtree aggregates.
+ */
+export async function withHashJoins<T>(db: Db | Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return (db as Db).transaction(async (tx) => {
+    await tx.execute(sql`set local enable_nestloop = off`);
+    return fn(tx);
+  });
+}
 
 /** One row of the award register with its subject, unit and decision. */
 export type RegisterRow = {
@@ -55,8 +69,10 @@ export async function listEntries(
 
 export async function* streamEntries(db: Queryable, where: SQL, orderBy: SQL, batch = 2000) {
   for (let offset = 0; ; offset += batch) {
-    const res = await db.execute<RegisterRow>(
-      sql`${SELECT} ${REGISTER_FROM} where ${where} order by ${orderBy} limit ${batch} offset ${offset}`,
+    const res = await withHashJoins(db, (tx) =>
+      tx.execute<RegisterRow>(
+        sql`${SELECT} ${REGISTER_FROM} where ${where} order by ${orderBy} limit ${batch} offset ${offset}`,
+      ),
     );
     yield* res.rows;
     if (res.rows.length < batch) return;
@@ -93,20 +109,20 @@ const COUNTS = sql`count(*) filter (where a.person_id is not null)::int as indiv
 
 export async function statistics(db: Queryable, where: SQL, groupPart: number) {
   const unitKey = sql`split_part(u.path, '/', ${sql.raw(String(Math.trunc(groupPart)))})`;
-  const [byYear, byForm, byOrg, byYearForm] = await Promise.all([
-    db.execute<CountRow & { year: number }>(
+  const { byYear, byForm, byOrg, byYearForm } = await withHashJoins(db, async (tx) => ({
+    byYear: await tx.execute<CountRow & { year: number }>(
       sql`select a.year, ${COUNTS} ${REGISTER_FROM} where ${where} group by a.year order by a.year`,
     ),
-    db.execute<CountRow & { award_code: string }>(
+    byForm: await tx.execute<CountRow & { award_code: string }>(
       sql`select a.award_code, ${COUNTS} ${REGISTER_FROM} where ${where} group by a.award_code`,
     ),
-    db.execute<CountRow & { key: string }>(
+    byOrg: await tx.execute<CountRow & { key: string }>(
       sql`select ${unitKey} as key, ${COUNTS} ${REGISTER_FROM} where ${where} group by 1`,
     ),
-    db.execute<{ year: number; award_code: string; n: number }>(
+    byYearForm: await tx.execute<{ year: number; award_code: string; n: number }>(
       sql`select a.year, a.award_code, count(*)::int as n ${REGISTER_FROM} where ${where} group by 1, 2 order by 1, 2`,
     ),
-  ]);
+  }));
   return { byYear: byYear.rows, byForm: byForm.rows, byOrg: byOrg.rows, byYearForm: byYearForm.rows };
 }
 
