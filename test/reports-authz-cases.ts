@@ -87,6 +87,10 @@ export const REPORTS_CASES: Record<string, Case> = {
     }),
   },
   'GET /api/reports/:id': { scoped: true, build: async (fx, s) => ({ url: `/api/reports/${(await request(fx, s)).id}` }) },
+  'POST /api/reports/:id/close': {
+    scoped: true,
+    build: async (fx, s) => ({ url: `/api/reports/${(await request(fx, s)).id}/close`, payload: {} }),
+  },
   'GET /api/reports/:id/board': { scoped: true, build: async (fx, s) => ({ url: `/api/reports/${(await request(fx, s)).id}/board` }) },
   'POST /api/reports/:id/reminders': {
     scoped: true,
@@ -124,6 +128,18 @@ export const REPORTS_CASES: Record<string, Case> = {
   },
 
   'GET /api/mail/outbox': { scoped: false, build: () => ({ url: '/api/mail/outbox' }) },
+  // a failed mail about khoa A (in scope) or khoa B (out of scope); only admin holds settings.manage
+  'POST /api/mail/outbox/:id/retry': {
+    scoped: true,
+    build: async (fx, s) => {
+      const r = await fx.t.database.pool.query(
+        `insert into mail_outbox (recipients, subject, text_body, kind, org_id, status, last_error)
+         values ('["a@example.vn"]', 'Thư ma trận', 'Nội dung', 'test', $1, 'failed', 'lỗi') returning id`,
+        [orgs(fx, s).khoa.id],
+      );
+      return { url: `/api/mail/outbox/${r.rows[0].id}/retry`, payload: {} };
+    },
+  },
   'GET /api/notifications': { scoped: false, build: () => ({ url: '/api/notifications' }) },
   // only one's own notifications can be marked: another user's or a missing one is a 404
   'POST /api/notifications/:id/read': {

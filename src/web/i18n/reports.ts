@@ -111,6 +111,11 @@ export const viReports = {
     remindConfirm: 'Gửi thư điện tử và thông báo nhắc hạn đến các đơn vị chưa nộp?',
     reminded: (n: number) => (n === 0 ? 'Không có đơn vị nào cần nhắc.' : `Đã nhắc hạn ${n} đơn vị.`),
     openSubmission: 'Xem / nhập báo cáo',
+    close: 'Đóng yêu cầu báo cáo',
+    closeConfirm:
+      'Sau khi đóng, các đơn vị không nộp hoặc sửa báo cáo được nữa và hệ thống không nhắc hạn. Đóng yêu cầu?',
+    closed: 'Đã đóng yêu cầu báo cáo.',
+    closedTag: 'Đã đóng',
     today: 'Hôm nay',
     downloadDocx: 'Tải báo cáo (DOCX)',
     downloadXlsx: 'Tải số liệu (Excel)',
@@ -177,6 +182,8 @@ export const viReports = {
       string
     >,
     empty: 'Hộp thư đi trống.',
+    retry: 'Gửi lại',
+    retried: 'Đã đưa thư vào hàng đợi gửi lại.',
   },
   bell: {
     label: (n: number) => (n > 0 ? `Thông báo, ${n} chưa đọc` : 'Thông báo'),

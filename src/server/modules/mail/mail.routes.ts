@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Paged } from '../../../contracts/common';
+import { z } from 'zod';
+import { IdParams, Paged } from '../../../contracts/common';
 import { OutboxItem, OutboxQuery } from '../../../contracts/reports';
 import { policy } from '../../platform/auth/policy';
 import { ctxFromRequest } from '../../platform/context';
-import { deliverDueMails, listOutbox } from './mail.service';
+import { deliverDueMails, listOutbox, retryMail } from './mail.service';
 
 const SEND_EVERY_MS = 30_000;
 
@@ -40,5 +41,22 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listOutbox(ctxFromRequest(request), request.query),
+  );
+
+  app.post(
+    '/mail/outbox/:id/retry',
+    {
+      config: policy.permission('settings.manage'),
+      schema: {
+        tags: ['Thư điện tử'],
+        summary: 'Gửi lại thư gửi lỗi hoặc chưa gửi',
+        params: IdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await retryMail(ctxFromRequest(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 };

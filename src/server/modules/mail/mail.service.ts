@@ -3,8 +3,10 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
+import { writeAudit } from '../../platform/audit/audit';
 import { isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/http/errors';
 import { pathInSubtrees, scopeOf } from '../../platform/scope';
 
 /**
@@ -226,6 +228,40 @@ export async function listOutbox(
     page,
     pageSize,
   };
+}
+
+/**
+ * Puts a failed or not-sent mail back in the queue (e.g. once SMTP is configured). Needs
+ * settings.manage on the mail's organisation (top level for mails about no organisation).
+ */
+export async function retryMail(ctx: Ctx, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const r = await tx.execute<{ status: string; org_path: string | null; org_id: string | null }>(sql`
+      select m.status, o.path as org_path, m.org_id from mail_outbox m left join organizations o on o.id = m.org_id
+      where m.id = ${id} for update of m`);
+    const m = r.rows[0];
+    const scope = scopeOf(ctx, 'settings.manage');
+    const visible =
+      m &&
+      (m.org_path
+        ? isInScope(scope, m.org_path)
+        : scope.some((p) => p.split('/').filter(Boolean).length === 1));
+    if (!m || !visible) throw notFound();
+    if (m.status !== 'failed' && m.status !== 'not_sent')
+      throw new AppError('INVALID_STATE', null, 'Chỉ gửi lại được thư gửi lỗi hoặc chưa gửi.');
+    await tx.execute(sql`
+      update mail_outbox set status = 'queued', attempts = 0, last_error = null,
+             next_attempt_at = ${ctx.now().toISOString()}
+      where id = ${id}`);
+    await writeAudit(tx, ctx, {
+      action: 'mail.requeued',
+      entityType: 'mail',
+      entityId: id,
+      orgId: m.org_id,
+      before: { status: m.status },
+      after: { status: 'queued' },
+    });
+  });
 }
 
 /** Whether a caller may see a mail about the organisation with this path (null = no organisation). */

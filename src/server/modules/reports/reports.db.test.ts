@@ -314,6 +314,57 @@ describe('report requests, submissions and the status board', () => {
   });
 });
 
+describe('closing a request and re-sending mail', () => {
+  it('a closed request takes no more reports or reminders; only the requester can close it', async () => {
+    setDay('2026-11-20');
+    const res = await as(t.app, tdktSo).post('/api/reports', {
+      orgId: tree.so.id,
+      title: 'Báo cáo sơ kết 2027',
+      periodKind: 'interim',
+      periodYear: 2027,
+      dueOn: '2027-06-30',
+      template: TEMPLATE,
+    });
+    const id = res.json().id;
+    expect((await as(t.app, tdktB).post(`/api/reports/${id}/close`)).statusCode).toBe(404);
+    const closed = await as(t.app, tdktSo).post(`/api/reports/${id}/close`);
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    expect((await as(t.app, tdktSo).post(`/api/reports/${id}/close`)).statusCode).toBe(409);
+    const put = await as(t.app, headA).put(`/api/reports/${id}/submissions/${tree.unitA.id}`, {
+      version: 1,
+      figures: {},
+      narrative: {},
+    });
+    expect(put.statusCode).toBe(409);
+    expect(put.json().error.message).toBe('Yêu cầu báo cáo đã đóng.');
+    expect((await as(t.app, tdktSo).post(`/api/reports/${id}/reminders`, {})).statusCode).toBe(409);
+    const board = (await as(t.app, headA).get(`/api/reports/${id}/board`)).json();
+    expect(board.rows[0].canSubmit).toBe(false);
+  });
+
+  it('an administrator puts a failed mail back in the queue; a sent one cannot be', async () => {
+    const admin = await login(
+      t.app,
+      (await createUser(t.database, [{ role: 'admin', org: tree.so }])).username,
+    );
+    const id = await enqueueMail(t.database.db, {
+      to: [],
+      subject: 'Không người nhận',
+      text: 'x',
+      kind: 'test',
+      orgId: tree.unitA.id,
+    });
+    expect((await as(t.app, tdktSo).post(`/api/mail/outbox/${id}/retry`)).statusCode).toBe(403);
+    expect((await as(t.app, admin).post(`/api/mail/outbox/${id}/retry`)).statusCode).toBe(204);
+    const row = await t.database.db.execute<{ status: string; attempts: number }>(
+      sql`select status, attempts from mail_outbox where id = ${id}`,
+    );
+    expect(row.rows[0]).toEqual({ status: 'queued', attempts: 0 });
+    expect((await as(t.app, admin).post(`/api/mail/outbox/${id}/retry`)).statusCode).toBe(409);
+  });
+});
+
 describe('mail outbox sender', () => {
   it('without SMTP keeps the mail as not sent with the reason', async () => {
     const id = await enqueueMail(t.database.db, {

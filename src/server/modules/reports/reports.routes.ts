@@ -87,6 +87,20 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => reports.getReportRequest(ctxFromRequest(request), request.params.id),
   );
 
+  app.post(
+    '/reports/:id/close',
+    {
+      config: policy.permission('report.request'),
+      schema: {
+        tags,
+        summary: 'Đóng yêu cầu báo cáo (không nhận thêm báo cáo, không nhắc hạn)',
+        params: IdParams,
+        response: { 200: ReportRequestDetail },
+      },
+    },
+    async (request) => reports.closeReportRequest(ctxFromRequest(request), request.params.id),
+  );
+
   app.get(
     '/reports/:id/board',
     {

@@ -314,6 +314,26 @@ export async function createReportRequest(ctx: Ctx, input: CreateReportRequestBo
   return getReportRequest(ctx, id);
 }
 
+/** Closes a request: no more submissions, edits or reminders; the board and roll-up stay. */
+export async function closeReportRequest(ctx: Ctx, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const req = await loadRequestAsRequester(tx, ctx, id, 'report.request');
+    if (req.status !== 'open') throw new AppError('INVALID_STATE', null, 'Yêu cầu báo cáo đã đóng.');
+    await tx.execute(sql`
+      update report_requests set status = 'closed', version = version + 1, updated_at = ${ctx.now().toISOString()}
+      where id = ${id} and status = 'open'`);
+    await writeAudit(tx, ctx, {
+      action: 'report_request.closed',
+      entityType: 'report_request',
+      entityId: id,
+      orgId: req.org_id,
+      before: { status: 'open' },
+      after: { status: 'closed' },
+    });
+  });
+  return getReportRequest(ctx, id);
+}
+
 // ---------------------------------------------------------------- submissions
 
 async function loadSubmission(

@@ -1,8 +1,11 @@
-import { Select, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Button, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { viReports } from '../../i18n/vi';
+import { api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type OutboxItemT, useOutbox } from './api';
 
@@ -10,6 +13,17 @@ const t = viReports.outbox;
 
 export function OutboxView() {
   usePageTitle(t.title);
+  const { can } = useAuth();
+  const { message } = AntApp.useApp();
+  const qc = useQueryClient();
+  const retry = useMutation({
+    mutationFn: (id: string) => api.post(`/mail/outbox/${id}/retry`),
+    onSuccess: () => {
+      message.success(t.retried);
+      void qc.invalidateQueries({ queryKey: ['mail', 'outbox'] });
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const outbox = useOutbox({ status, page, pageSize: 20 });
@@ -71,6 +85,24 @@ export function OutboxView() {
             ),
           },
           { title: t.attempts, dataIndex: 'attempts', width: 100, align: 'right' },
+          ...(can('settings.manage')
+            ? [
+                {
+                  title: '',
+                  width: 110,
+                  render: (_: unknown, m: OutboxItemT) =>
+                    (m.status === 'failed' || m.status === 'not_sent') && (
+                      <Button
+                        size="small"
+                        loading={retry.isPending && retry.variables === m.id}
+                        onClick={() => retry.mutate(m.id)}
+                      >
+                        {t.retry}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
           {
             title: t.createdAt,
             width: 170,

@@ -65,7 +65,7 @@ function BoardTab({ req, board }: { req: ReportRequestDetailT; board: BoardT | u
             {t.today}: {formatDate(board.today)} · {r.dueOn}: {formatDate(board.dueOn)}{' '}
             <StatusTags counts={board.counts} />
           </div>
-          {req.canRemind && (
+          {req.canRemind && req.status === 'open' && (
             <Popconfirm title={t.remindConfirm} onConfirm={() => remind.mutate(undefined)} okText={t.remind}>
               <Button icon={<BellOutlined />} loading={remind.isPending && remind.variables === undefined}>
                 {t.remindAll}
@@ -110,6 +110,7 @@ function BoardTab({ req, board }: { req: ReportRequestDetailT; board: BoardT | u
             width: 130,
             render: (_: unknown, x: BoardT['rows'][number]) =>
               req.canRemind &&
+              req.status === 'open' &&
               (x.status === 'missing' || x.status === 'pending') && (
                 <Button
                   size="small"
@@ -305,6 +306,25 @@ function RollUpTab({ id, data }: { id: string; data: RollUpT }) {
   );
 }
 
+function CloseButton({ id }: { id: string }) {
+  const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const close = useMutation({
+    mutationFn: () => api.post<ReportRequestDetailT>(`/reports/${id}/close`),
+    onSuccess: (x) => {
+      message.success(t.closed);
+      qc.setQueryData(reportKeys.detail(id), x);
+      void qc.invalidateQueries({ queryKey: reportKeys.board(id) });
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  return (
+    <Popconfirm title={t.closeConfirm} onConfirm={() => close.mutate()} okText={t.close}>
+      <Button loading={close.isPending}>{t.close}</Button>
+    </Popconfirm>
+  );
+}
+
 export function ReportDetailView() {
   const { id = '' } = useParams();
   const req = useReportRequest(id);
@@ -316,6 +336,7 @@ export function ReportDetailView() {
   return (
     <>
       <PageHeader
+        extra={d && (d.status === 'open' ? d.canRemind && <CloseButton id={id} /> : <Tag>{t.closedTag}</Tag>)}
         title={d?.title ?? ''}
         subTitle={d ? `${d.org.name} · ${d.periodLabel} · ${r.dueOn} ${formatDate(d.dueOn)}` : undefined}
       />
