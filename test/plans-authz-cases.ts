@@ -91,6 +91,7 @@ export const PLANS_CASES: Record<string, Case> = {
   'GET /api/plans/:id/document.docx': { scoped: true, build: async (fx, s) => ({ url: `/api/plans/${await plan(fx, unit(fx, s).id, 'issued')}/document.docx` }) },
   'GET /api/plans/:id/document.pdf': { scoped: true, build: async (fx, s) => ({ url: `/api/plans/${await plan(fx, unit(fx, s).id, 'issued')}/document.pdf` }) },
   'GET /api/plans/:id/board': { scoped: true, build: async (fx, s) => ({ url: `/api/plans/${await plan(fx, unit(fx, s).id, 'issued')}/board` }) },
+  'GET /api/plans/:id/progress': { scoped: true, build: async (fx, s) => ({ url: `/api/plans/${await plan(fx, unit(fx, s).id, 'issued')}/progress?year=2026` }) },
   'POST /api/plans/:id/reminders': {
     scoped: true,
     build: async (fx, s) => ({ url: `/api/plans/${await plan(fx, unit(fx, s).id, 'issued')}/reminders`, payload: {} }),

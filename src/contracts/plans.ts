@@ -274,3 +274,22 @@ export const PlanTreeNode = z.object({
   orgName: Nullable,
   status: z.enum(['draft', 'issued']).nullable(),
 });
+
+export const PlanProgressQuery = z.strictObject({ year: QueryInt(1945, 2100).optional() });
+
+export const PlanProgress = z.object({
+  year: z.number(),
+  targets: z.array(
+    z.object({
+      content: z.string(),
+      indicatorCode: Nullable,
+      indicatorName: Nullable,
+      targetValue: z.number().nullable(),
+      unit: Nullable,
+      dueOn: Nullable,
+      value: z.number().nullable(),
+      status: z.enum(['met', 'on_track', 'behind', 'no_data']).nullable(),
+      statusName: Nullable,
+    }),
+  ),
+});

@@ -123,6 +123,17 @@ export const viPlans = {
     changed: 'Thay đổi',
     empty: '(trống)',
   },
+  progress: {
+    tab: 'Tiến độ chỉ tiêu',
+    year: 'Năm',
+    target: 'Chỉ tiêu',
+    indicator: 'Chỉ số',
+    planValue: 'Mục tiêu của kế hoạch',
+    value: 'Kết quả (toàn đơn vị)',
+    status: 'Đánh giá',
+    dueOn: 'Thời hạn',
+    notLinked: 'Chưa gắn chỉ số',
+  },
   board: {
     summary: 'Đã ban hành: {issued} · Đang dự thảo: {draft} · Chưa có kế hoạch: {none}',
     org: 'Đơn vị trực thuộc',

@@ -577,6 +577,67 @@ describe('cascade: derive, diff, board, reminders, tree', () => {
   });
 });
 
+describe('targets and indicators', () => {
+  it("shows each target with the rolled-up value of its indicator over the issuer's units", async () => {
+    const code = `T${tree.suffix}`;
+    const def = await t.database.pool.query(
+      `insert into indicator_definitions (code, name, unit, rollup, periodicity) values ($1, 'Tỷ lệ bệnh án điện tử thử', '%', 'average', 'year') returning id`,
+      [code],
+    );
+    await t.database.pool.query(
+      `insert into indicator_values (indicator_id, org_id, year, period, period_end, value) values ($1, $2, 2025, 'Y', '2025-12-31', 85)`,
+      [def.rows[0].id, tree.unitA.id],
+    );
+    const p = (
+      await as(t.app, tdkt).post('/api/plans', {
+        orgId: tree.so.id,
+        content: {
+          title: 'Kế hoạch có chỉ tiêu',
+          targets: [
+            {
+              content: 'Bệnh án điện tử',
+              indicatorCode: code,
+              targetValue: 95,
+              unit: '%',
+              dueOn: '2025-12-31',
+            },
+            {
+              content: 'Bệnh án điện tử (mức sàn)',
+              indicatorCode: code,
+              targetValue: 80,
+              unit: '%',
+              dueOn: null,
+            },
+            {
+              content: 'Chỉ tiêu không gắn chỉ số',
+              indicatorCode: null,
+              targetValue: 1,
+              unit: null,
+              dueOn: null,
+            },
+          ],
+        },
+      })
+    ).json();
+    const res = await as(t.app, tdkt).get(`/api/plans/${p.id}/progress?year=2025`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().targets;
+    expect(rows.map((r: { value: number | null; status: string | null }) => [r.value, r.status])).toEqual([
+      [85, 'behind'],
+      [85, 'met'],
+      [null, null],
+    ]);
+    expect(rows[0].indicatorName).toBe('Tỷ lệ bệnh án điện tử thử');
+    expect(rows[0].statusName).toBe('Chậm tiến độ');
+    // another year without values
+    expect(
+      (await as(t.app, tdkt).get(`/api/plans/${p.id}/progress?year=2024`)).json().targets[0].status,
+    ).toBe('no_data');
+    // a unit does not get the Sở's roll-up (own plans only)
+    expect((await as(t.app, headA).get(`/api/plans/${p.id}/progress`)).statusCode).toBe(404);
+  });
+});
+
 describe('official documents', () => {
   it('renders the issued plan as DOCX and PDF in the NĐ 30 format', async () => {
     const plan = await issuedSoPlan();

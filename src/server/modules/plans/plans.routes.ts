@@ -11,6 +11,8 @@ import {
   PlanDetail,
   PlanDiffOut,
   PlanListQuery,
+  PlanProgress,
+  PlanProgressQuery,
   PlanSummary,
   PlanTreeNode,
   RemindBody,
@@ -227,6 +229,21 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => plans.planBoard(ctxFromRequest(request), request.params.id),
+  );
+
+  app.get(
+    '/plans/:id/progress',
+    {
+      config: policy.permission('plan.read'),
+      schema: {
+        tags,
+        summary: 'Chỉ tiêu của kế hoạch và kết quả hiện tại của chỉ số tương ứng (tổng hợp toàn đơn vị)',
+        params: IdParams,
+        querystring: PlanProgressQuery,
+        response: { 200: PlanProgress },
+      },
+    },
+    async (request) => plans.planProgress(ctxFromRequest(request), request.params.id, request.query.year),
   );
 
   app.post(

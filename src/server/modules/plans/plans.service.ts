@@ -26,6 +26,7 @@ import { canOn, isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/http/errors';
 import { pathInSubtrees, scopeOf } from '../../platform/scope';
+import { indicatorProgress } from '../indicators/indicators.progress';
 import { enqueueMail } from '../mail/mail.service';
 import { notify } from '../notifications/notifications.service';
 import { reserveDocumentNumber } from '../numbering/numbering.service';
@@ -790,4 +791,60 @@ export async function planTree(ctx: Ctx) {
     });
   }
   return { nodes: [...externals.values(), ...nodes] };
+}
+
+// ---------------------------------------------------------------- targets and indicators
+
+const PROGRESS_STATUS_NAMES = {
+  met: 'Đạt',
+  on_track: 'Đúng tiến độ',
+  behind: 'Chậm tiến độ',
+  no_data: 'Chưa có số liệu',
+} as const;
+
+/**
+ * The plan's targets with the current value of their indicator, rolled up over the issuer's subtree
+ * for `year` (indicators module), compared with the plan's own target value. Only for plans of the
+ * caller's own subtree (the roll-up covers the issuer's units).
+ */
+export async function planProgress(ctx: Ctx, id: string, year?: number) {
+  const plan = await loadOwn(ctx.db, ctx, id, 'plan.read');
+  const content = await loadContent(ctx.db, plan);
+  const y = year ?? Number(todayInVietnam(ctx.now()).slice(0, 4));
+  const items = content.targets.some((t) => t.indicatorCode)
+    ? await indicatorProgress(ctx.db, { orgId: plan.orgId, year: y })
+    : [];
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  return {
+    year: y,
+    targets: content.targets.map((t) => {
+      const p = t.indicatorCode ? byCode.get(t.indicatorCode) : undefined;
+      const value = p?.value ?? null;
+      // the plan's own target value decides; the indicators module's status (pace within the year,
+      // the target in force there) only when the plan gives no value
+      const moduleStatus = (p?.status ?? 'no_data') as keyof typeof PROGRESS_STATUS_NAMES;
+      const status: keyof typeof PROGRESS_STATUS_NAMES | null = !t.indicatorCode
+        ? null
+        : value == null
+          ? 'no_data'
+          : t.targetValue == null
+            ? moduleStatus
+            : value >= t.targetValue
+              ? 'met'
+              : moduleStatus === 'on_track'
+                ? 'on_track'
+                : 'behind';
+      return {
+        content: t.content,
+        indicatorCode: t.indicatorCode,
+        indicatorName: p?.name ?? null,
+        targetValue: t.targetValue,
+        unit: t.unit ?? p?.unit ?? null,
+        dueOn: t.dueOn,
+        value,
+        status,
+        statusName: status ? PROGRESS_STATUS_NAMES[status] : null,
+      };
+    }),
+  };
 }

@@ -18,6 +18,7 @@ import {
   Form,
   Modal,
   Popconfirm,
+  Select,
   Skeleton,
   Space,
   Table,
@@ -32,18 +33,20 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { vi, viPlans } from '../../i18n/vi';
 import { ApiError, errorMessage } from '../../lib/api';
-import { DATE_FORMAT, formatDate, formatDateTime, todayVn, toIsoDate } from '../../lib/format';
+import { DATE_FORMAT, formatDate, formatDateTime, formatNumber, todayVn, toIsoDate } from '../../lib/format';
 import { OrgPicker } from '../organizations/OrgPicker';
 import {
   downloadPlan,
   type PlanBoardT,
   type PlanDetailT,
+  type PlanProgressT,
   useDeletePlan,
   useDerivePlan,
   useIssuePlan,
   usePlan,
   usePlanBoard,
   usePlanDiff,
+  usePlanProgress,
   useRemind,
   useUpdatePlan,
 } from './api';
@@ -268,6 +271,86 @@ function BoardTab({ plan }: { plan: PlanDetailT }) {
   );
 }
 
+// ---------------------------------------------------------------- targets and indicators
+
+const STATUS_COLOURS: Record<string, string> = {
+  met: 'green',
+  on_track: 'blue',
+  behind: 'red',
+  no_data: 'default',
+};
+
+function ProgressTab({ plan }: { plan: PlanDetailT }) {
+  const thisYear = todayVn().year();
+  const [year, setYear] = useState(Math.min(thisYear, plan.content.yearTo ?? thisYear));
+  const progress = usePlanProgress(plan.id, year, true);
+  const years: number[] = [];
+  for (let y = plan.content.yearFrom ?? thisYear - 1; y <= (plan.content.yearTo ?? thisYear); y++)
+    years.push(y);
+  const p = t.progress;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <label htmlFor="plan-progress-year">{p.year}</label>
+        <Select
+          id="plan-progress-year"
+          value={year}
+          onChange={setYear}
+          style={{ width: 120 }}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
+      </Space>
+      {progress.error && <ErrorAlert error={progress.error} />}
+      <Table
+        rowKey={(r) => `${r.content}-${r.indicatorCode ?? ''}`}
+        size="middle"
+        pagination={false}
+        loading={progress.isLoading}
+        dataSource={progress.data?.targets ?? []}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: p.target, dataIndex: 'content' },
+          {
+            title: p.indicator,
+            key: 'ind',
+            width: 220,
+            render: (_: unknown, r: PlanProgressT['targets'][number]) =>
+              r.indicatorCode ? (
+                (r.indicatorName ?? r.indicatorCode)
+              ) : (
+                <Typography.Text type="secondary">{p.notLinked}</Typography.Text>
+              ),
+          },
+          {
+            title: p.planValue,
+            key: 'tv',
+            width: 150,
+            align: 'right' as const,
+            render: (_: unknown, r: PlanProgressT['targets'][number]) =>
+              r.targetValue == null ? '' : `${formatNumber(r.targetValue)}${r.unit ? ` ${r.unit}` : ''}`,
+          },
+          {
+            title: p.value,
+            key: 'v',
+            width: 170,
+            align: 'right' as const,
+            render: (_: unknown, r: PlanProgressT['targets'][number]) =>
+              r.value == null ? '—' : `${formatNumber(r.value)}${r.unit ? ` ${r.unit}` : ''}`,
+          },
+          { title: p.dueOn, dataIndex: 'dueOn', width: 120, render: (d: string | null) => formatDate(d) },
+          {
+            title: p.status,
+            key: 's',
+            width: 150,
+            render: (_: unknown, r: PlanProgressT['targets'][number]) =>
+              r.status ? <Tag color={STATUS_COLOURS[r.status]}>{r.statusName}</Tag> : null,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
 // ---------------------------------------------------------------- detail
 
 function ImportInfo({ plan }: { plan: PlanDetailT }) {
@@ -473,6 +556,9 @@ export function PlanDetailView() {
       ),
     },
     ...(p.parentPlanId ? [{ key: 'diff', label: t.detail.tabDiff, children: <DiffTab plan={p} /> }] : []),
+    ...(p.abilities.board && p.content.targets.some((x) => x.indicatorCode)
+      ? [{ key: 'progress', label: t.progress.tab, children: <ProgressTab plan={p} /> }]
+      : []),
     ...(p.abilities.board && p.status === 'issued'
       ? [{ key: 'board', label: t.detail.tabBoard, children: <BoardTab plan={p} /> }]
       : []),

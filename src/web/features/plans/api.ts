@@ -5,6 +5,7 @@ import type {
   PlanContentInput,
   PlanDetail,
   PlanDiffOut,
+  PlanProgress,
   PlanSummary,
   PlanTreeNode,
 } from '../../../contracts/plans';
@@ -17,6 +18,7 @@ export type PlanContentWrite = z.input<typeof PlanContentInput>;
 export type PlanDiffT = z.infer<typeof PlanDiffOut>;
 export type PlanBoardT = z.infer<typeof PlanBoard>;
 export type PlanTreeNodeT = z.infer<typeof PlanTreeNode>;
+export type PlanProgressT = z.infer<typeof PlanProgress>;
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -25,6 +27,7 @@ export const planKeys = {
   detail: (id: string) => ['plans', 'detail', id] as const,
   diff: (id: string) => ['plans', 'diff', id] as const,
   board: (id: string) => ['plans', 'board', id] as const,
+  progress: (id: string, year: number) => ['plans', 'progress', id, year] as const,
 };
 
 export function usePlans(q: { status?: string; q?: string }) {
@@ -140,4 +143,12 @@ export function useRemind(id: string) {
 
 export function downloadPlan(id: string, format: 'docx' | 'pdf') {
   return api.download(`/plans/${id}/document.${format}`, undefined, `ke-hoach.${format}`);
+}
+
+export function usePlanProgress(id: string, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: planKeys.progress(id, year),
+    queryFn: () => api.get<PlanProgressT>(`/plans/${id}/progress`, { year }),
+    enabled,
+  });
 }
