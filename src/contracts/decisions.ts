@@ -19,7 +19,8 @@ const Lines = (label: string) => z.array(Text(1000, label)).max(30);
 
 const HeaderFields = {
   decisionDate: IsoDate,
-  achievementYear: z.number().int().min(1990).max(2100),
+  /** the year the awards are for; defaults to the round's year when drafting from proposals */
+  achievementYear: z.number().int().min(1990).max(2100).optional(),
   awardKind: z.enum(AWARD_KINDS).optional(),
   subject: Text(500, 'Trích yếu').optional(),
   achievementText: Text(1000, 'Thành tích').optional(),
@@ -131,6 +132,7 @@ export const ApprovedCandidate = z.object({
   proposalId: z.string(),
   roundId: z.string(),
   roundTitle: z.string(),
+  roundYear: z.number(),
   nomineeName: z.string(),
   awardCode: z.string(),
   awardName: z.string(),

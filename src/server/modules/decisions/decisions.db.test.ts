@@ -96,7 +96,7 @@ describe('decision amounts', () => {
 describe('issuing a decision', () => {
   it('drafts from the approved proposals of a round, issues with Số: 01/QĐ-SYT, writes the register, marks proposals decided and the initiative used; issued decisions are immutable; a correction replaces it', async () => {
     const s = await setup();
-    const round = await createRound(t.database, s.tree.so, 2024);
+    const round = await createRound(t.database, s.tree.so, 2023);
     const p1 = await createPerson(t.database, s.tree.khoaA, {
       fullName: 'Lò Thị Hằng',
       position: 'Điều dưỡng',
@@ -132,15 +132,18 @@ describe('issuing a decision', () => {
     const cands = (await as(t.app, s.tdkt).get(`/api/decisions/candidates?orgId=${s.tree.so.id}`)).json();
     expect(cands.map((c: { proposalId: string }) => c.proposalId).sort()).toEqual([a.id, b.id].sort());
 
+    // no achievement year given: the round's (2023)
+    const { achievementYear: _year, ...noYear } = header;
     const created = await as(t.app, s.tdkt).post('/api/decisions', {
       orgId: s.tree.so.id,
       roundId: round.id,
-      ...header,
+      ...noYear,
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const draft = (await as(t.app, s.tdkt).get(`/api/decisions/${id}`)).json();
     expect(draft.awardees).toHaveLength(2);
+    expect(draft.achievementYear).toBe(2023);
     expect(draft.abilities).toEqual({ edit: true, issue: false, correct: false });
     // the TĐKT officer drafts but cannot sign
     expect(
@@ -175,8 +178,8 @@ describe('issuing a decision', () => {
         Number(r.amount),
       ]),
     ).toEqual([
-      [p1.id, 'CSTDCS', 2024, 'internal', '01/QĐ-SYT', 2_340_000],
-      [p2.id, 'LDTT', 2024, 'internal', '01/QĐ-SYT', 710_000],
+      [p1.id, 'CSTDCS', 2023, 'internal', '01/QĐ-SYT', 2_340_000],
+      [p2.id, 'LDTT', 2023, 'internal', '01/QĐ-SYT', 710_000],
     ]);
     const props = await t.database.db.execute<{ id: string; status: string; decision_id: string }>(
       sql`select id, status, decision_id from proposals where id in (${a.id}, ${b.id})`,
@@ -185,7 +188,7 @@ describe('issuing a decision', () => {
     const used = await t.database.db.execute<{ used_by_award_code: string; used_for_year: number }>(
       sql`select used_by_award_code, used_for_year from initiatives where id = ${initiativeId}`,
     );
-    expect(used.rows[0]).toEqual({ used_by_award_code: 'CSTDCS', used_for_year: 2024 });
+    expect(used.rows[0]).toEqual({ used_by_award_code: 'CSTDCS', used_for_year: 2023 });
 
     // immutable
     const after = (await as(t.app, s.tdkt).get(`/api/decisions/${id}`)).json();

@@ -230,7 +230,7 @@ async function insertAwardees(db: Queryable, decisionId: string, decisionDate: s
 export async function approvedCandidates(ctx: Ctx, orgId: string) {
   const org = await loadOrgInScope(ctx.db, ctx, orgId, 'decision.draft');
   const res = await ctx.db.execute<Row>(sql`
-    select p.id, p.round_id, r.title as round_title, p.award_code, coalesce(pe.full_name, og.name) as nominee_name
+    select p.id, p.round_id, r.title as round_title, r.year as round_year, p.award_code, coalesce(pe.full_name, og.name) as nominee_name
       from proposals p join award_rounds r on r.id = p.round_id
       left join people pe on pe.id = p.person_id left join organizations og on og.id = p.org_id
      where r.org_id = ${org.id} and p.status = 'approved'
@@ -241,6 +241,7 @@ export async function approvedCandidates(ctx: Ctx, orgId: string) {
     proposalId: String(r.id),
     roundId: String(r.round_id),
     roundTitle: String(r.round_title),
+    roundYear: Number(r.round_year),
     nomineeName: String(r.nominee_name ?? ''),
     awardCode: String(r.award_code),
     awardName: awardName(String(r.award_code)),
@@ -253,10 +254,11 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
     const list: NewAwardee[] = [];
     let roundId: string | null = input.roundId ?? null;
     let awardKind = input.awardKind ?? 'annual';
+    let roundYear: number | null = null;
     const proposalIds = input.proposalIds?.length ? input.proposalIds : null;
     if (input.roundId || proposalIds) {
       const res = await tx.execute<Row>(sql`
-        select p.id, p.round_id, r.kind as round_kind, p.person_id, p.org_id, p.award_code, p.initiative_ids,
+        select p.id, p.round_id, r.kind as round_kind, r.year as round_year, p.person_id, p.org_id, p.award_code, p.initiative_ids,
                pe.full_name, pe.position, po.id as p_org_id, po.name as p_org_name,
                og.name as c_name, ogp.id as c_parent_id, ogp.name as c_parent_name
           from proposals p join award_rounds r on r.id = p.round_id
@@ -290,6 +292,7 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
       }
       for (const r of res.rows) {
         roundId ??= String(r.round_id);
+        roundYear ??= Number(r.round_year);
         awardKind = (input.awardKind ?? r.round_kind ?? 'annual') as typeof awardKind;
         const individual = r.person_id !== null;
         list.push({
@@ -358,20 +361,26 @@ export async function createDecision(ctx: Ctx, input: CreateDecisionBodyT) {
         'Không có đề nghị đã được Hội đồng thông qua hoặc người được khen thưởng để lập quyết định.',
       );
     }
+    const achievementYear = input.achievementYear ?? roundYear;
+    if (achievementYear === null) {
+      throw new AppError('VALIDATION_FAILED', [
+        { field: 'achievementYear', message: 'Chưa nhập năm thành tích.' },
+      ]);
+    }
     const header = issuerHeader(org.name, null);
     const res = await tx.execute<{ id: string }>(sql`
       insert into decisions (org_id, round_id, achievement_year, award_kind, decision_date, subject, achievement_text,
                              legal_bases, recipients, place, issuer_parent_name, authority_title, signer_name,
                              signer_title, signature_mode, on_behalf_of, created_by)
-      values (${org.id}, ${roundId}, ${input.achievementYear}, ${awardKind}, ${input.decisionDate},
+      values (${org.id}, ${roundId}, ${achievementYear}, ${awardKind}, ${input.decisionDate},
               ${
                 input.subject ??
                 defaultSubject(
                   list.map((a) => a.awardCode),
-                  input.achievementYear,
+                  achievementYear,
                 )
               },
-              ${input.achievementText ?? `đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${input.achievementYear}`},
+              ${input.achievementText ?? `đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${achievementYear}`},
               ${JSON.stringify(input.legalBases ?? defaultLegalBases(input.decisionDate))}::jsonb,
               ${JSON.stringify(input.recipients ?? ['Như Điều 3', 'Lưu: VT, TĐKT'])}::jsonb,
               ${input.place ?? 'Điện Biên'}, ${input.issuerParentName ?? header.parent},

@@ -131,6 +131,12 @@ function CreateDecision({ open, onClose }: { open: boolean; onClose: () => void 
           personIds: [],
           manualAwardCode: 'GIAY_KHEN',
         }}
+        onValuesChange={(changed: Partial<DraftForm>) => {
+          // awards are for the round's year: follow the first selected proposal's round
+          const first = changed.proposalIds?.[0];
+          const year = candidates.data?.find((c) => c.proposalId === first)?.roundYear;
+          if (year) form.setFieldValue('achievementYear', year);
+        }}
         onFinish={async (v) => {
           const r = await create.mutateAsync({
             orgId: v.orgId,
