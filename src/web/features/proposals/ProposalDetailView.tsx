@@ -47,7 +47,7 @@ function VerdictView({ verdict, title }: { verdict: VerdictT | null | undefined;
         style={{ margin: '8px 0' }}
         type={color}
         showIcon
-        message={`${verdict.name}: ${t.verdict[verdict.status] ?? verdict.status}`}
+        title={`${verdict.name}: ${t.verdict[verdict.status] ?? verdict.status}`}
         description={verdict.summary}
       />
       <List
@@ -253,7 +253,6 @@ function ActionsCard({ p, onReload }: { p: ProposalDetailT; onReload: () => void
               loading={act.isPending && act.variables?.action === a.action}
               onClick={() => {
                 if (a.requiresReason) {
-                  form.resetFields();
                   setPending(a);
                 } else void run(a).catch(() => {});
               }}
@@ -344,7 +343,7 @@ export function ProposalDetailView({ id }: { id: string }) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t.returnedBanner}
+          title={t.returnedBanner}
           description={`${t.returnReason}: ${p.returnReason}`}
         />
       )}
@@ -353,7 +352,7 @@ export function ProposalDetailView({ id }: { id: string }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t.forwardedTo}
+          title={t.forwardedTo}
           action={<Link to={`/proposals/${p.forwardedProposalId}`}>{t.openLinked}</Link>}
         />
       )}
@@ -362,7 +361,7 @@ export function ProposalDetailView({ id }: { id: string }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t.forwardedFrom}
+          title={t.forwardedFrom}
           action={<Link to={`/proposals/${p.forwardedFromId}`}>{t.openLinked}</Link>}
         />
       )}
@@ -423,7 +422,7 @@ export function ProposalDetailView({ id }: { id: string }) {
             <Timeline
               items={p.events.map((e) => ({
                 key: e.id,
-                children: (
+                content: (
                   <div>
                     <strong>{e.actionName}</strong>
                     {' → '}

@@ -301,7 +301,7 @@ export function ProposalsView() {
             title: t.status,
             width: 200,
             render: (_, r) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tag color={STATE_COLORS[r.status]}>{r.statusName}</Tag>
                 {r.status === 'returned' && r.returnReason && (
                   <small>{`${t.returnReason}: ${r.returnReason}`}</small>

@@ -167,7 +167,7 @@ export function RegistrationDetailView({ id }: { id: string }) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={tp.returnedBanner}
+          title={tp.returnedBanner}
           description={`${t.returnReason}: ${r.returnReason}`}
         />
       )}
@@ -261,7 +261,6 @@ export function RegistrationDetailView({ id }: { id: string }) {
                 disabled={dirty}
                 onClick={() => {
                   if (a.requiresReason) {
-                    reasonForm.resetFields();
                     setPending(a);
                   } else void run(a).catch(() => {});
                 }}
@@ -276,7 +275,7 @@ export function RegistrationDetailView({ id }: { id: string }) {
         <Timeline
           items={r.events.map((e) => ({
             key: e.id,
-            children: (
+            content: (
               <div>
                 <strong>{e.actionName}</strong>
                 {' → '}

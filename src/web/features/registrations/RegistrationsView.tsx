@@ -95,7 +95,7 @@ export function RegistrationsView() {
             title: t.status,
             width: 220,
             render: (_, r) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tag color={BOARD_COLORS[r.status]}>{r.statusName}</Tag>
                 {r.status === 'returned' && r.returnReason && (
                   <small>{`${t.returnReason}: ${r.returnReason}`}</small>
