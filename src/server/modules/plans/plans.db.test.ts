@@ -459,6 +459,19 @@ describe('cascade: derive, diff, board, reminders, tree', () => {
       },
       null,
     );
+    // an office of the Sở (phòng thuộc Sở) is not a subordinate unit: not on the board
+    await insertOrg(
+      t.database.db,
+      tree.so,
+      {
+        type: 'office',
+        code: `TCCB-${tree.suffix}-${Date.now()}`,
+        name: `Phòng Tổ chức cán bộ ${tree.suffix}`,
+        shortName: 'TCCB',
+        validFrom: '2020-01-01',
+      },
+      null,
+    );
     const a = (
       await as(t.app, headA).post(`/api/plans/${parent.id}/derive`, { orgId: tree.unitA.id })
     ).json();

@@ -8,11 +8,12 @@ export type PlanRow = typeof plans.$inferSelect & {
   orgName: string;
   orgShortName: string;
   orgParentId: string | null;
+  orgType: string;
 };
 
 export async function findPlan(db: Queryable, id: string): Promise<PlanRow | undefined> {
   const res = await db.execute<Record<string, unknown>>(sql`
-    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id
+    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id, o.type as org_type
       from plans p join organizations o on o.id = p.org_id
      where p.id = ${id}`);
   const r = res.rows[0];
@@ -59,6 +60,7 @@ export function rowToPlan(r: Record<string, unknown>): PlanRow {
     orgName: r.org_name as string,
     orgShortName: r.org_short_name as string,
     orgParentId: (r.org_parent_id as string | null) ?? null,
+    orgType: r.org_type as string,
   };
 }
 

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { PlanContentInputT } from '../../../contracts/plans';
 import { ROLES, roleHasPermission } from '../../../domain/access/roles';
 import { applyTransition } from '../../../domain/commendation/workflow';
+import { UNIT_TYPES } from '../../../domain/org/types';
 import {
   deriveContent,
   diffPlans,
@@ -192,7 +193,7 @@ export async function listPlans(
     );
   }
   const res = await ctx.db.execute<Record<string, unknown>>(sql`
-    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id
+    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id, o.type as org_type
       from plans p join organizations o on o.id = p.org_id
      where ${sql.join(parts, sql` and `)}
      order by o.depth, p.issued_on desc nulls first, p.updated_at desc
@@ -573,7 +574,10 @@ const PLANNER_ROLES = ROLES.filter((r) => roleHasPermission(r, 'plan.write'));
 
 const BOARD_STATE_NAMES = { none: 'Chưa có kế hoạch', draft: 'Đang dự thảo', issued: 'Đã ban hành' } as const;
 
-/** Every direct subordinate of the plan's issuer and whether it has issued a plan implementing it. */
+/**
+ * Every direct subordinate of the plan's issuer (for a Sở: its units, not its own offices) and
+ * whether it has issued a plan implementing it.
+ */
 export async function planBoard(ctx: Ctx, id: string) {
   const plan = await loadOwn(ctx.db, ctx, id, 'plan.read');
   return boardOf(ctx.db, plan);
@@ -604,6 +608,15 @@ async function boardOf(db: Queryable, plan: PlanRow) {
         select max(sent_at) as last_at, count(*) as n from plan_reminders pr
          where pr.plan_id = ${plan.id} and pr.org_id = o.id) r on true
      where o.parent_id = ${plan.orgId} and o.status = 'active'
+       ${
+         // the Sở's offices (phòng thuộc Sở) are its own apparatus: its subordinates are the units
+         plan.orgType === 'department_of_health'
+           ? sql`and o.type in (${sql.join(
+               UNIT_TYPES.map((t) => sql`${t}`),
+               sql`, `,
+             )})`
+           : sql``
+       }
      order by vi_sort_key(o.name)`);
   const rows = res.rows.map((r) => {
     const state = (r.status ?? 'none') as 'none' | 'draft' | 'issued';
@@ -716,7 +729,7 @@ export async function remindSubordinates(
  */
 export async function planTree(ctx: Ctx) {
   const res = await ctx.db.execute<Record<string, unknown>>(sql`
-    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id
+    select p.*, o.path as org_path, o.name as org_name, o.short_name as org_short_name, o.parent_id as org_parent_id, o.type as org_type
       from plans p join organizations o on o.id = p.org_id
      where ${readableWhere(ctx)}
      order by o.depth, p.issued_on nulls last, p.created_at`);
