@@ -79,7 +79,7 @@ export function HistoryImportModal({
           extra={<Button onClick={onClose}>{t.close}</Button>}
         />
       ) : !preview ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Button
             icon={<DownloadOutlined />}
             onClick={() =>
@@ -110,8 +110,8 @@ export function HistoryImportModal({
           </Button>
         </Space>
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon message={t.nothingWritten} />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert type="info" showIcon title={t.nothingWritten} />
           <Row gutter={16}>
             <Col span={8}>
               <Statistic title={t.total} value={formatNumber(preview.totalRows)} />

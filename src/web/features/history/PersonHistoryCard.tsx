@@ -90,7 +90,7 @@ export function PersonHistoryCard({ personId }: { personId: string }) {
               h.initiatives.length === 0 && h.research.length === 0 ? (
                 empty
               ) : (
-                <Space direction="vertical" style={{ width: '100%' }}>
+                <Space orientation="vertical" style={{ width: '100%' }}>
                   {h.initiatives.map((i) => (
                     <div key={i.id}>
                       <Typography.Text strong>{i.title}</Typography.Text> ({i.year}, {i.scopeName}){' '}

@@ -139,13 +139,13 @@ export function RatingsView() {
         <label htmlFor="ratings-year">{c.year}</label>
         <InputNumber id="ratings-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
       </Space>
-      {!orgId && <Alert type="info" showIcon message={t.pickUnitFirst} />}
+      {!orgId && <Alert type="info" showIcon title={t.pickUnitFirst} />}
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {data && !data.canWrite && (
-        <Alert type="info" showIcon message={t.readOnly} style={{ marginBottom: 12 }} />
+        <Alert type="info" showIcon title={t.readOnly} style={{ marginBottom: 12 }} />
       )}
       {orgId && (
-        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+        <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           <Card
             title={t.people}
             extra={

@@ -214,7 +214,7 @@ function CreateVersionModal({
       width={640}
       destroyOnHidden
     >
-      <Alert type="info" showIcon message={t.createHint} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t.createHint} style={{ marginBottom: 12 }} />
       {error ? <ErrorAlert error={error} /> : null}
       <Form form={form} layout="vertical" initialValues={{ kind: 'condition' }}>
         <Form.Item
@@ -451,7 +451,7 @@ export function RulesCatalogView() {
             <Alert
               type={data.unconfirmed.length > 0 ? 'warning' : 'success'}
               showIcon
-              message={
+              title={
                 <Space wrap>
                   <span>{t.versionLabel(data.ruleSet.version, formatDate(data.ruleSet.effectiveFrom))}</span>
                   {data.ruleSet.inForce && <Tag color="green">{t.inForce}</Tag>}
