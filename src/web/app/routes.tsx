@@ -16,6 +16,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import { councilAppRoutes } from '../features/councils/routes';
+import { indicatorAppRoutes } from '../features/indicators/routes';
 import { planAppRoutes } from '../features/plans/routes';
 import { proposalAppRoutes } from '../features/proposals/routes';
 import { registerAppRoutes } from '../features/register/routes';
@@ -101,6 +102,7 @@ export const appRoutes: AppRoute[] = [
   ...historyAppRoutes,
   ...planAppRoutes,
   ...reportsAppRoutes,
+  ...indicatorAppRoutes,
   {
     path: '/accounts',
     page: lazy(() => import('../pages/AccountsPage')),

@@ -469,3 +469,4 @@ export { viPlans } from './plans';
 export { viCouncils } from './councils';
 export { viProposals } from './proposals';
 export { viHistory } from './history';
+export { viIndicators } from './indicators';

@@ -1,0 +1,5 @@
+import { IndicatorsView } from '../features/indicators/IndicatorsView';
+
+export default function IndicatorsPage() {
+  return <IndicatorsView />;
+}
