@@ -67,10 +67,12 @@ export function PersonSearch({
   value,
   onChange,
   id,
+  'aria-label': ariaLabel = t.personField,
 }: {
   value?: string;
   onChange?: (v: string) => void;
   id?: string;
+  'aria-label'?: string;
 }) {
   const [text, setText] = useState('');
   const q = useDebounced(text, 300).trim();
@@ -91,7 +93,7 @@ export function PersonSearch({
   return (
     <Select
       id={id}
-      aria-label={t.personField}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: setText }}
       value={value}
       onChange={(v) => onChange?.(v)}

@@ -86,7 +86,11 @@ function AddRow({
             },
           ]}
         >
-          {kind === 'org' ? <OrgPicker aria-label={t.orgField} /> : <PersonSearch />}
+          {kind === 'org' ? (
+            <OrgPicker aria-label={t.orgField} />
+          ) : (
+            <PersonSearch aria-label={t.personField} />
+          )}
         </Form.Item>
         <Form.Item
           name="awardCode"
