@@ -46,12 +46,12 @@ export function buildRollUpDocument(
     kind: 'table',
     table: {
       columns: [
-        { header: 'STT', width: 1, align: 'center' },
+        { header: 'STT', width: 1.4, align: 'center' },
         { header: 'Chỉ tiêu', width: 6 },
         { header: 'Đơn vị tính', width: 2, align: 'center' },
-        { header: 'Cách tổng hợp', width: 2, align: 'center' },
+        { header: 'Cách tổng hợp', width: 2.6, align: 'center' },
         { header: 'Kết quả', width: 2, align: 'right' },
-        { header: 'Số đơn vị báo cáo', width: 2, align: 'right' },
+        { header: 'Số đơn vị báo cáo', width: 2.2, align: 'right' },
       ],
       rows: r.fields.map((f, i) => [
         i + 1,
@@ -72,7 +72,7 @@ export function buildRollUpDocument(
       kind: 'table',
       table: {
         columns: [
-          { header: 'STT', width: 1, align: 'center' },
+          { header: 'STT', width: 1.4, align: 'center' },
           { header: 'Danh hiệu, hình thức khen thưởng', width: 8 },
           { header: 'Số lượng', width: 2, align: 'right' },
         ],
@@ -149,7 +149,7 @@ export function buildRollUpDocument(
         title: 'SỐ LIỆU BÁO CÁO CỦA CÁC ĐƠN VỊ',
         table: {
           columns: [
-            { header: 'STT', width: 1, align: 'center' },
+            { header: 'STT', width: 1.4, align: 'center' },
             { header: 'Đơn vị', width: 5 },
             { header: 'Tình trạng', width: 3 },
             ...r.fields.map((f) => ({
