@@ -237,3 +237,45 @@ describe('evaluateSubject', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
+
+describe('markEvidenceUsed under concurrency', () => {
+  it('of 6 simultaneous uses of one initiative, exactly one succeeds and the others get 409', async () => {
+    const tree = await createOrgTree(t.database);
+    const person = await createPerson(t.database, tree.khoaA);
+    const db = t.database.db;
+    const [ini] = await db
+      .insert(initiatives)
+      .values({
+        title: 'Sáng kiến dùng đồng thời',
+        orgId: tree.khoaA.id,
+        year: 2024,
+        scope: 'unit',
+        recognisedOn: '2024-05-01',
+      })
+      .returning();
+    await db.insert(initiativeAuthors).values({ initiativeId: ini!.id, personId: person.id, share: '100' });
+    const codes = ['CSTDCS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CSTD_TINH', 'LDTT', 'BANG_KHEN_BO'];
+    const results = await Promise.allSettled(
+      codes.map((awardCode) =>
+        db.transaction((tx) =>
+          markEvidenceUsed(tx, {
+            initiativeIds: [ini!.id],
+            researchProjectIds: [],
+            awardCode,
+            year: 2024,
+            personId: person.id,
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected).toHaveLength(5);
+    for (const r of rejected) expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    const row = await db.execute<{ used_by_award_code: string }>(
+      sql`select used_by_award_code from initiatives where id = ${ini!.id}`,
+    );
+    const winner = codes[results.findIndex((r) => r.status === 'fulfilled')];
+    expect(row.rows[0]!.used_by_award_code).toBe(winner);
+  });
+});

@@ -19,24 +19,26 @@ export interface StoredRuleSet {
 const parsed = new Map<string, RuleSet>();
 
 export async function loadRuleSets(db: Queryable): Promise<StoredRuleSet[]> {
+  // the catalog JSON is read once per stored version (rows are immutable); later calls read ids only
   const res = await db.execute<{
     id: string;
     version: number;
-    data: RuleSet;
     created_by: string | null;
     created_at: string | Date;
-  }>(sql`select id, version, data, created_by, created_at from rule_sets order by version`);
+  }>(sql`select id, version, created_by, created_at from rule_sets order by version`);
+  const missing = res.rows.filter((r) => !parsed.has(r.id)).map((r) => r.id);
+  if (missing.length > 0) {
+    const data = await db.execute<{ id: string; version: number; data: RuleSet }>(
+      sql`select id, version, data from rule_sets where id = any(${sql.param(missing)}::uuid[])`,
+    );
+    for (const row of data.rows) parsed.set(row.id, createRuleSet({ ...row.data, version: row.version }));
+  }
   const byVersion = new Map<number, StoredRuleSet>();
   for (const rs of SHIPPED_RULE_SETS)
     byVersion.set(rs.version, { ruleSet: rs, rowId: null, createdBy: null, createdAt: null });
   for (const row of res.rows) {
-    let rs = parsed.get(row.id);
-    if (!rs) {
-      rs = createRuleSet({ ...row.data, version: row.version });
-      parsed.set(row.id, rs);
-    }
     byVersion.set(row.version, {
-      ruleSet: rs,
+      ruleSet: parsed.get(row.id)!,
       rowId: row.id,
       createdBy: row.created_by,
       createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at),
