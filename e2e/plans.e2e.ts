@@ -123,7 +123,13 @@ describe('plans: the Sở imports, corrects and issues a plan; a unit derives it
     await page.getByRole('tab', { name: /Cây kế hoạch/ }).click();
     await expect.poll(() => page.getByText('923/QĐ-TTg').count(), POLL).toBeGreaterThan(0);
     await shot(page, '01-tree');
-    await page.getByRole('tab', { name: 'Danh sách' }).click();
+    // the Sở's plan: its targets with the indicators' current values
+    await page.getByRole('link', { name: '234/KH-SYT' }).first().click();
+    await page.getByRole('tab', { name: 'Tiến độ chỉ tiêu' }).click();
+    const ehr = page.getByRole('row', { name: /Tỷ lệ người dân có hồ sơ sức khỏe điện tử/ });
+    await expect.poll(() => ehr.textContent(), POLL).toMatch(/95 %/);
+    await shot(page, '01b-progress');
+    await page.goto(`${server.url}/plans`);
 
     await page.getByRole('button', { name: 'Nhập từ văn bản' }).click();
     await page.waitForURL(/\/plans\/import$/);

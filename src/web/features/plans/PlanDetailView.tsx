@@ -335,7 +335,9 @@ function ProgressTab({ plan }: { plan: PlanDetailT }) {
             width: 170,
             align: 'right' as const,
             render: (_: unknown, r: PlanProgressT['targets'][number]) =>
-              r.value == null ? '—' : `${formatNumber(r.value)}${r.unit ? ` ${r.unit}` : ''}`,
+              r.value == null
+                ? '—'
+                : `${formatNumber(Math.round(r.value * 10) / 10)}${r.unit ? ` ${r.unit}` : ''}`,
           },
           { title: p.dueOn, dataIndex: 'dueOn', width: 120, render: (d: string | null) => formatDate(d) },
           {
