@@ -38,7 +38,7 @@ export const viProposals = {
     commentPeriod: 'Thời gian lấy ý kiến công khai',
     commentFrom: 'Lấy ý kiến từ ngày',
     commentUntil: 'đến ngày',
-    movementPlan: 'Kế hoạch, phong trào thi đua (mã)',
+    movementPlan: 'Kế hoạch, phong trào thi đua',
     note: 'Ghi chú',
     status: 'Trạng thái',
     open: 'Đang nhận hồ sơ',

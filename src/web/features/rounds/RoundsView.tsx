@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   App as AntApp,
   Button,
@@ -35,7 +36,46 @@ interface RoundForm {
   title: string;
   deadline: Dayjs;
   comment?: [Dayjs, Dayjs] | null;
+  movementPlanId?: string | null;
   note?: string;
+}
+
+/** Plans (kế hoạch, phong trào thi đua) the user can see, to link a thematic round to its movement. */
+function PlanSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  id?: string;
+}) {
+  const plans = useQuery({
+    queryKey: ['plans', 'for-rounds'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; title: string; documentNumber: string | null; orgName: string }[] }>(
+        '/plans',
+        undefined,
+        {
+          signal,
+        },
+      ),
+  });
+  return (
+    <Select
+      id={id}
+      aria-label={t.movementPlan}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={plans.isLoading}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      options={(plans.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.documentNumber ? `${p.documentNumber} – ` : ''}${p.title} (${p.orgName})`,
+      }))}
+    />
+  );
 }
 
 function CreateRound({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -44,6 +84,8 @@ function CreateRound({ open, onClose }: { open: boolean; onClose: () => void }) 
   const create = useCommendationMutation((body: Record<string, unknown>) =>
     api.post<RoundT>('/rounds', body),
   );
+  const kind = Form.useWatch('kind', form);
+  const { can } = useAuth();
   return (
     <Modal
       open={open}
@@ -70,6 +112,7 @@ function CreateRound({ open, onClose }: { open: boolean; onClose: () => void }) 
             deadline: toIsoDate(v.deadline),
             publicCommentFrom: v.comment ? toIsoDate(v.comment[0]) : null,
             publicCommentUntil: v.comment ? toIsoDate(v.comment[1]) : null,
+            movementPlanId: v.kind === 'thematic' ? (v.movementPlanId ?? null) : null,
             note: v.note || null,
           });
           message.success(t.created);
@@ -118,6 +161,11 @@ function CreateRound({ open, onClose }: { open: boolean; onClose: () => void }) 
             <DatePicker.RangePicker format={DATE_FORMAT} aria-label={t.commentPeriod} />
           </Form.Item>
         </Space>
+        {kind === 'thematic' && can('plan.read') && (
+          <Form.Item name="movementPlanId" label={t.movementPlan}>
+            <PlanSelect />
+          </Form.Item>
+        )}
         <Form.Item name="note" label={t.note}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
