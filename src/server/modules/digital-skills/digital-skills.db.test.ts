@@ -108,6 +108,12 @@ describe('Bình dân học vụ số', () => {
     expect(p.indicators.find((i: { code: string }) => i.code === code).value).toBe(50);
     const p24 = (await api.get(`/api/indicators/progress?orgId=${tree.unitA.id}&year=2024`)).json();
     expect(p24.indicators.find((i: { code: string }) => i.code === code).value).toBe(25);
+    // before the first completion the programme had not started: no data, not 0 %
+    const p23 = (await api.get(`/api/indicators/progress?orgId=${tree.unitA.id}&year=2023`)).json();
+    expect(p23.indicators.find((i: { code: string }) => i.code === code)).toMatchObject({
+      value: null,
+      status: 'no_data',
+    });
     // at the Sở: its own leader (certified) and the units' staff → 3 of 6 = 50 %; unit B has 0 %
     expect(
       (await as(t.app, admin).put(`/api/digital-skills/${soLeader.id}`, { completedOn: '2025-05-05' }))

@@ -152,12 +152,16 @@ export async function computeYear(
       }
     }
   }
+  // before the first completion recorded anywhere in the subtree the programme had not started:
+  // no data (null) rather than 0 %, so earlier years do not count in multi-year averages
+  const rootId = orgs.find((o) => o.path === rootPath)?.id;
+  const started = rootId !== undefined && (digitalSkills.get(rootId)?.certified ?? 0) > 0;
   for (const d of definitions) {
     if (d.source === 'digital_skills') {
       const m = new Map<string, number | null>();
       for (const o of orgs) {
         const c = digitalSkills.get(o.id);
-        m.set(o.id, c ? (100 * c.certified) / c.staff : null);
+        m.set(o.id, c && started ? (100 * c.certified) / c.staff : null);
       }
       values.set(d.id, m);
       continue;

@@ -128,7 +128,7 @@ function SheetDrawer({
     >
       <ErrorAlert error={sheet.error ?? saveSelf.error ?? saveAppr.error ?? transition.error} />
       {data && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={4}>
             <Descriptions.Item label={g.status}>{data.sheet.statusName}</Descriptions.Item>
             <Descriptions.Item label={g.selfTotal}>
@@ -185,7 +185,7 @@ function SheetDrawer({
                 width: 240,
                 render: (_: unknown, r) =>
                   r.leaf ? (
-                    <Space direction="vertical" size={2}>
+                    <Space orientation="vertical" size={2}>
                       {(self[r.id]?.evidence ?? r.evidence).map((f) => (
                         <a
                           key={f.id}
@@ -335,7 +335,7 @@ function RankingTab({ groupId }: { groupId: string }) {
   const ranking = useRanking(groupId);
   const data = ranking.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <ErrorAlert error={ranking.error} />
       {data && !data.complete && <Typography.Text type="warning">{g.incomplete}</Typography.Text>}
       <Table
@@ -373,7 +373,7 @@ function CriteriaTab({ setId }: { setId: string | null }) {
   const set = useCriteriaSet(setId);
   if (!setId) return <Typography.Text type="secondary">{c.none}</Typography.Text>;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <ErrorAlert error={set.error} />
       {set.data && (
         <Typography.Text>

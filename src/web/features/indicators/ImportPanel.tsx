@@ -66,7 +66,7 @@ export function ImportPanel({
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{hint}</Typography.Text>
       <Space wrap>
         <Button

@@ -90,7 +90,7 @@ function ProgressTab({ data }: { data: ProgressT | undefined }) {
   if (!data) return null;
   const codes = data.indicators.map((i) => i.code);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Table
         rowKey="id"
         size="small"
@@ -166,7 +166,7 @@ function ChartTab({
   if (points.length > 0 && points.every((p) => targetByYear.has(p.year)))
     lines.push({ name: t.chartTarget, values: points.map((p) => targetByYear.get(p.year)!) });
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="chart-indicator">{t.indicator}</label>
         <Select
@@ -199,7 +199,7 @@ function RankingTab({ orgId, year }: { orgId: string; year: number }) {
   const ranking = useRanking(orgId, year, window);
   const data = ranking.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <label htmlFor="rank-window">{t.window}</label>
         <Select
@@ -279,9 +279,9 @@ function EntryTab({ orgId, year, definitions }: { orgId: string; year: number; d
     message.success(c.saved);
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card size="small" title={`${t.tabEntry} – ${year}`}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t.entryHint}</Typography.Text>
           <Space>
             <label htmlFor="entry-period">{c.period}</label>
@@ -369,7 +369,7 @@ function TargetsTab({
     }
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <ErrorAlert error={targets.error ?? del.error} />
       <Table
         rowKey="id"
@@ -460,7 +460,7 @@ function DefinitionsTab({ definitions, canManage }: { definitions: DefinitionT[]
     }
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {canManage && (
         <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {t.addDefinition}
