@@ -111,3 +111,51 @@ export function searchPeople(q: string, signal?: AbortSignal) {
     items: { id: string; fullName: string; staffCode: string; org: { name: string } | null }[];
   }>('/staff', { q, pageSize: 20, status: 'active' }, { signal });
 }
+
+export function useCreateDiscipline() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      personId: string;
+      form: string;
+      fromDate: string;
+      toDate?: string | null;
+      decision?: string | null;
+      note?: string | null;
+    }) => api.post('/disciplines', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['history'] });
+      void qc.invalidateQueries({ queryKey: ['eligibility'] });
+    },
+  });
+}
+
+export function useDeleteDiscipline() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/disciplines/${id}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['history'] });
+      void qc.invalidateQueries({ queryKey: ['eligibility'] });
+    },
+  });
+}
+
+export function useCreateResearch() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      title: string;
+      orgId: string;
+      year: number;
+      scope: string;
+      acceptedOn: string;
+      acceptanceDecision?: string | null;
+      members: { personId: string; role: 'lead' | 'member' }[];
+    }) => api.post('/research-projects', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['history'] });
+      void qc.invalidateQueries({ queryKey: ['eligibility'] });
+    },
+  });
+}
