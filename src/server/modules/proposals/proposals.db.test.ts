@@ -315,6 +315,31 @@ describe('proposals and dossiers', () => {
     expect(audit.rows[0]!.n).toBe(8);
   });
 
+  it('a first submission after the round’s deadline is refused; a closed round takes no submissions', async () => {
+    const late = await round(tdktSo, tree.so.id, {
+      kind: 'adhoc',
+      title: 'Đột xuất đã hết hạn',
+      deadline: '2020-01-31',
+      publicCommentFrom: null,
+      publicCommentUntil: null,
+    });
+    const person = await createPerson(t.database, tree.khoaA);
+    const p = await propose(headA, late, person.id, 'GIAY_KHEN');
+    const res = await act(headA, p.id, 'submit');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Đã quá hạn nộp hồ sơ của đợt khen thưởng (31/01/2020).');
+    const other = await round(tdktSo, tree.so.id, { kind: 'adhoc', title: 'Đột xuất sẽ đóng' });
+    const q = await propose(headA, other, person.id, 'GIAY_KHEN');
+    const r = (await as(t.app, tdktSo).get(`/api/rounds/${other}`)).json();
+    expect(
+      (await as(t.app, tdktSo).patch(`/api/rounds/${other}`, { version: r.version, status: 'closed' }))
+        .statusCode,
+    ).toBe(200);
+    const closed = await act(headA, q.id, 'submit');
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.message).toContain('đã kết thúc');
+  });
+
   it('two simultaneous approvals of the same version: one 200, one 409', async () => {
     const person = await createPerson(t.database, tree.khoaA);
     const p = await propose(headA, soRound, person.id, 'LDTT');

@@ -765,10 +765,21 @@ export async function transitionProposalRequest(ctx: Ctx, id: string, body: Tran
     }
     if (allowed && (body.action === 'submit' || body.action === 'resubmit')) {
       const open = (
-        await tx.execute<{ status: string }>(sql`select status from award_rounds where id = ${row.round_id}`)
+        await tx.execute<{ status: string; deadline: string }>(
+          sql`select status, deadline from award_rounds where id = ${row.round_id}`,
+        )
       ).rows[0];
       if (open?.status !== 'open')
         throw new AppError('INVALID_STATE', null, 'Đợt khen thưởng đã kết thúc, không nhận thêm đề nghị.');
+      // a first submission must arrive by the deadline; a returned dossier may come back after it
+      if (body.action === 'submit' && todayInVietnam(ctx.now()) > open.deadline) {
+        const [y, m, d] = open.deadline.split('-');
+        throw new AppError(
+          'INVALID_STATE',
+          null,
+          `Đã quá hạn nộp hồ sơ của đợt khen thưởng (${d}/${m}/${y}).`,
+        );
+      }
     }
     if (allowed && body.action === 'appraise') {
       const evidence = Number(
