@@ -284,6 +284,11 @@ describe('public summary', () => {
     );
     expect(s).toBe('Công tác tốt, mã …, số …, sinh ….');
     expect(publicSummary(null, { staffCode: null, personalId: null, birthDate: null })).toBeNull();
+    const generated = publicSummary(
+      'BÁO CÁO THÀNH TÍCH\nI. SƠ LƯỢC LÝ LỊCH\n- Họ và tên: A\n- Giới tính: Nữ\nII. THÀNH TÍCH ĐẠT ĐƯỢC\n1. Hoàn thành xuất sắc nhiệm vụ.',
+      { staffCode: null, personalId: null, birthDate: null },
+    );
+    expect(generated).toBe('1. Hoàn thành xuất sắc nhiệm vụ.');
     const long = publicSummary('Câu một dài. '.repeat(100), {
       staffCode: null,
       personalId: null,

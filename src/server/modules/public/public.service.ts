@@ -27,7 +27,8 @@ export const HONOUR_BOARD_EXCLUDED = ['LDTT', 'TTLDTT'] as const;
 
 const SUMMARY_MAX = 600;
 const PERSONAL_LINE =
-  /ngày sinh|năm sinh|sinh ngày|cccd|căn cước|chứng minh|định danh|mã nhân sự|mã số|điện thoại|email|địa chỉ|quê quán/i;
+  /ngày sinh|năm sinh|sinh ngày|giới tính|cccd|căn cước|chứng minh|định danh|mã nhân sự|mã số|điện thoại|email|địa chỉ|quê quán/i;
+const ACHIEVEMENTS_HEADING = /thành tích đạt được/i;
 
 function awardName(code: string) {
   return isAwardCode(code) ? AWARD_NAMES[code] : code;
@@ -53,9 +54,10 @@ export function publicSummary(
   personal: { staffCode: string | null; personalId: string | null; birthDate: string | null },
 ): string | null {
   if (!report) return null;
-  let text = report
-    .normalize('NFC')
-    .split(/\r?\n/)
+  const lines = report.normalize('NFC').split(/\r?\n/);
+  // a generated report (báo cáo thành tích) starts with the CV: keep what follows "Thành tích đạt được"
+  const start = lines.findIndex((line) => ACHIEVEMENTS_HEADING.test(line));
+  let text = (start >= 0 ? lines.slice(start + 1) : lines)
     .filter((line) => !PERSONAL_LINE.test(line))
     .join(' ');
   const secrets = [personal.staffCode, personal.personalId, ...dateForms(personal.birthDate)].filter(
