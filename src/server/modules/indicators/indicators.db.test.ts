@@ -311,6 +311,49 @@ describe('values, roll-up, progress and DTI rank (hand-checked)', () => {
   });
 });
 
+describe('targets from a plan', () => {
+  it("takes the plan's targets linked to an indicator, for the year of their date", async () => {
+    const pool = t.database.pool;
+    const plan = (
+      await pool.query(
+        `insert into plans (org_id, title, year_from, year_to) values ($1, 'Kế hoạch thử', 2025, 2030) returning id`,
+        [tree.unitA.id],
+      )
+    ).rows[0].id;
+    await pool.query(
+      `insert into plan_targets (plan_id, position, content, indicator_code, target_value, unit, due_on) values
+        ($1, 1, 'Tỷ lệ người dân có hồ sơ sức khỏe điện tử trên 95%', $2, 95, '%', '2027-12-31'),
+        ($1, 2, 'Thanh toán không dùng tiền mặt', $3, 80, '%', null),
+        ($1, 3, 'Chỉ tiêu chưa gắn chỉ số', null, 100, '%', '2026-12-31')`,
+      [plan, code.ehr.toLowerCase(), code.cash],
+    );
+    const r = await as(t.app, admin).post('/api/indicators/targets/from-plan', { planId: plan });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({
+      saved: 2,
+      skipped: [{ content: 'Chỉ tiêu chưa gắn chỉ số', reason: 'Chỉ tiêu chưa gắn với chỉ số nào.' }],
+    });
+    const targets = (await as(t.app, admin).get(`/api/indicators/targets?orgId=${tree.unitA.id}`)).json();
+    expect(
+      targets.map((x: { indicatorCode: string; year: number; target: number; source: string }) => [
+        x.indicatorCode,
+        x.year,
+        x.target,
+        x.source,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [code.ehr, 2027, 95, 'plan'],
+        [code.cash, 2030, 80, 'plan'], // no date: the plan's last year
+      ]),
+    );
+    // taking targets needs indicator.manage, which a data-entry role does not hold
+    expect(
+      (await as(t.app, unitWriter).post('/api/indicators/targets/from-plan', { planId: plan })).statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('XLSX import of values', () => {
   it('previews bad rows in Vietnamese, refuses to commit all, commits the valid ones in one go', async () => {
     const api = as(t.app, unitWriter);
