@@ -116,6 +116,7 @@ export const viReports = {
       'Sau khi đóng, các đơn vị không nộp hoặc sửa báo cáo được nữa và hệ thống không nhắc hạn. Đóng yêu cầu?',
     closed: 'Đã đóng yêu cầu báo cáo.',
     closedTag: 'Đã đóng',
+    copyNextYear: 'Sao chép cho năm sau',
     today: 'Hôm nay',
     downloadDocx: 'Tải báo cáo (DOCX)',
     downloadXlsx: 'Tải số liệu (Excel)',

@@ -1,13 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import { useNavigate } from 'react-router';
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { DEFAULT_YEARLY_TEMPLATE } from '../../../domain/reports/reports';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { viReports } from '../../i18n/vi';
 import { api } from '../../lib/api';
-import { DATE_FORMAT, toIsoDate } from '../../lib/format';
+import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../lib/format';
 import { OrgPicker } from '../organizations/OrgPicker';
 import type { ReportRequestDetailT } from './api';
 
@@ -15,9 +16,35 @@ const t = viReports.form;
 const kinds = viReports.reports.periodKinds;
 
 /** The request form with its template builder (figure fields and narrative sections). */
+/** "Báo cáo … năm 2026" → "Báo cáo … năm 2027" (every 4-digit year in the title moves on by one). */
+export function nextYearTitle(title: string): string {
+  return title.replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + 1));
+}
+
 export function ReportRequestForm() {
   usePageTitle(t.title);
   const [form] = Form.useForm();
+  // "Sao chép cho năm sau": prefill from an earlier request, one year on
+  const [params] = useSearchParams();
+  const from = params.get('from');
+  const source = useQuery({
+    queryKey: ['reports', 'detail', from],
+    queryFn: () => api.get<ReportRequestDetailT>(`/reports/${from}`),
+    enabled: !!from,
+  });
+  useEffect(() => {
+    const d = source.data;
+    if (!d) return;
+    form.setFieldsValue({
+      orgId: d.org.id,
+      title: nextYearTitle(d.title),
+      periodKind: d.periodKind,
+      periodYear: d.periodYear + 1,
+      dueOn: fromIsoDate(d.dueOn)?.add(1, 'year') ?? null,
+      note: d.note,
+      template: d.template,
+    });
+  }, [source.data, form]);
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = AntApp.useApp();
@@ -33,7 +60,7 @@ export function ReportRequestForm() {
   return (
     <>
       <PageHeader title={t.title} />
-      <ErrorAlert error={create.error} />
+      <ErrorAlert error={source.error ?? create.error} />
       <Form
         form={form}
         layout="vertical"
