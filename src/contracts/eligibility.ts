@@ -73,6 +73,8 @@ export const CreateRunBody = z.strictObject({
     .array(z.enum(AWARD_CODES, { error: 'Mã danh hiệu, hình thức khen thưởng không hợp lệ' }))
     .max(20)
     .optional(),
+  /** evaluate under this rule-set version instead of the one in force */
+  version: z.number().int().min(1).optional(),
 });
 
 export const RunCounts = z.record(

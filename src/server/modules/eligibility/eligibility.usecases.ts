@@ -127,12 +127,13 @@ export async function createRun(
     year: number;
     subjects?: 'individual' | 'collective' | 'both' | undefined;
     codes?: AwardCode[] | undefined;
+    version?: number | undefined;
   },
 ) {
   const org = await loadOrgInScope(ctx.db, ctx, input.orgId, PERMISSION);
   const subjects = input.subjects ?? 'individual';
   const asOf = todayIso(ctx.now());
-  const ruleSet = await resolveRuleSet(ctx.db, asOf);
+  const ruleSet = await resolveRuleSet(ctx.db, asOf, input.version);
   const histories: NomineeHistory[] = [];
   if (subjects !== 'collective') {
     const people = await ctx.db.execute<{ id: string }>(sql`

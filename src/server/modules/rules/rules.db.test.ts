@@ -159,4 +159,51 @@ describe('rules catalog', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain('2024-07-01');
   });
+
+  it('a cap enabled in a new version limits a batch run (domain applyCaps), with the version recorded', async () => {
+    const tree = await createOrgTree(t.database);
+    const admin = await createUser(t.database, [{ role: 'admin', org: tree.so }]);
+    const api = as(t.app, await login(t.app, admin.username));
+    // 5 people with LĐTT standard met; 3 of them HTXSNV (CSTĐCS eligible)
+    const people = [];
+    for (let i = 0; i < 5; i++)
+      people.push(await createPerson(t.database, tree.khoaA, { fullName: `Người thứ ${i + 1}` }));
+    await t.database.db
+      .insert(ratings)
+      .values(people.map((p, i) => ({ personId: p.id, year: 2024, rating: i < 3 ? 'HTXSNV' : 'HTTNV' })));
+    const created = await api.post('/api/rules/versions', {
+      effectiveFrom: '2099-01-01',
+      note: 'Bật tỷ lệ Chiến sĩ thi đua cơ sở không quá 40% số Lao động tiên tiến',
+      changes: [
+        {
+          op: 'setCap',
+          code: 'CSTDCS',
+          subject: 'individual',
+          value: {
+            enabled: true,
+            ratio: { num: 40, den: 100 },
+            base: 'ldtt_holders',
+            rounding: 'floor',
+            minimum: 0,
+          },
+        },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const v = created.json().version;
+    const run = await api.post('/api/eligibility/runs', {
+      orgId: tree.khoaA.id,
+      year: 2024,
+      codes: ['LDTT', 'CSTDCS'],
+      version: v,
+    });
+    expect(run.statusCode, run.body).toBe(201);
+    const r = run.json();
+    expect(r.ruleSetVersion).toBe(v);
+    // 40 % of 5 LĐTT = 2: two of the three eligible fall within the cap
+    expect(r.counts.CSTDCS).toMatchObject({ eligible: 3, capLimit: 2, withinCap: 2, overCap: 1 });
+    const detail = (await api.get(`/api/eligibility/runs/${r.id}?code=CSTDCS&status=eligible`)).json();
+    expect(detail.results.items.filter((x: { withinCap: boolean }) => x.withinCap)).toHaveLength(2);
+    await t.database.db.execute(sql`delete from rule_sets where version = ${v}`);
+  });
 });
