@@ -50,7 +50,7 @@ export function OutboxView() {
         loading={outbox.isFetching}
         dataSource={outbox.data?.items ?? []}
         locale={{ emptyText: t.empty }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1500 }}
         pagination={{
           current: page,
           pageSize: 20,
@@ -66,10 +66,7 @@ export function OutboxView() {
           ),
         }}
         columns={[
-          { title: t.subject, dataIndex: 'subject' },
-          { title: t.to, dataIndex: 'to', width: 240, render: (v: string[]) => v.join(', ') },
-          { title: t.org, width: 220, render: (_: unknown, m) => m.org?.name ?? '' },
-          { title: t.kind, dataIndex: 'kind', width: 170, render: (v: string) => t.kinds[v] ?? v },
+          { title: t.subject, dataIndex: 'subject', width: 320 },
           {
             title: t.status,
             width: 230,
@@ -84,6 +81,9 @@ export function OutboxView() {
               </>
             ),
           },
+          { title: t.to, dataIndex: 'to', width: 240, render: (v: string[]) => v.join(', ') },
+          { title: t.org, width: 220, render: (_: unknown, m) => m.org?.name ?? '' },
+          { title: t.kind, dataIndex: 'kind', width: 170, render: (v: string) => t.kinds[v] ?? v },
           { title: t.attempts, dataIndex: 'attempts', width: 100, align: 'right' },
           ...(can('settings.manage')
             ? [
