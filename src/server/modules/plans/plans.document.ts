@@ -28,8 +28,27 @@ export function planSignature(title: string, name: string): Signature {
   };
 }
 
+/** Kind of a cited document from its symbol: "71/NQ-CP", "57-NQ/TW", "152/2025/NĐ-CP", "8602-QĐ/TU". */
+const KIND_WORDS: Record<string, string> = {
+  NQ: 'Nghị quyết',
+  NĐ: 'Nghị định',
+  QĐ: 'Quyết định',
+  TT: 'Thông tư',
+  CT: 'Chỉ thị',
+  KH: 'Kế hoạch',
+  HD: 'Hướng dẫn',
+  CTr: 'Chương trình',
+  KL: 'Kết luận',
+  TB: 'Thông báo',
+};
+
+export function documentKindWord(number: string | null): string {
+  const m = /^\d+(?:\/\d{4})?[-/]([\p{L}]+)/u.exec((number ?? '').trim());
+  return (m && KIND_WORDS[m[1]!]) || 'văn bản';
+}
+
 function refLine(r: PlanContent['references'][number]): string {
-  const kindWord = /\/KH-|^KH/i.test(r.number ?? '') ? 'Kế hoạch' : 'văn bản';
+  const kindWord = documentKindWord(r.number);
   const parts = [`${kindWord} số ${r.number ?? '…'}`];
   if (r.issuedOn) parts.push(`ngày ${formatShortDate(r.issuedOn)}`);
   if (r.issuer) parts.push(`của ${r.issuer}`);
