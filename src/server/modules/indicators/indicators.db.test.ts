@@ -364,6 +364,7 @@ describe('XLSX import of values', () => {
       [tree.khoaA.code, code.ehr, 2026, 'Tháng 3', 'nhiều', null],
       [tree.khoaB.code, code.cash, 2026, 'Q1', 10, null], // unit B: outside the writer's unit
       [khoaA2.code, code.cash, 2026, 'Q1', 46, null], // the same cell twice
+      [tree.khoaA.code, code.ehr, 2026, 'Q1', null, 'chưa có số liệu'], // a template row left blank: ignored
     ]);
     const m = multipart('so-lieu.xlsx', file);
     const prev = await api.post('/api/indicators/values/imports', m.payload, m.headers);

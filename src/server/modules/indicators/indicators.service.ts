@@ -547,6 +547,8 @@ export async function previewValuesImport(ctx: Ctx, fileName: string, buffer: Bu
       required: !('required' in c),
     })),
   })) {
+    // a row of the template left without a value is not reported: nothing to import
+    if ((r.values.value === null || String(r.values.value).trim() === '') && r.errors.length === 0) continue;
     total++;
     if (total > MAX_IMPORT_ROWS)
       throw new AppError('PAYLOAD_TOO_LARGE', null, `Tệp có quá ${MAX_IMPORT_ROWS} dòng. Hãy chia nhỏ tệp.`);
