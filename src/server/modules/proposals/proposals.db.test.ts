@@ -414,8 +414,13 @@ describe('proposals and dossiers', () => {
     expect(up2.files.map((f: { kind: string }) => f.kind).sort()).toEqual([
       'achievement_report',
       'evidence',
+      'list',
       'submission',
     ]);
+    const listFile = up2.files.find((f: { kind: string }) => f.kind === 'list');
+    const xlsx = await as(t.app, tdktSo).get(`/api/proposals/${newId}/files/${listFile.id}`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const sub = up2.files.find((f: { kind: string }) => f.kind === 'submission');
     expect(sub.fileName).toMatch(/^Tờ trình \d+-TTr-/);
     const bytes = await as(t.app, tdktSo).get(`/api/proposals/${newId}/files/${sub.id}`);

@@ -22,6 +22,7 @@ import type { Queryable } from '../../db/client';
 import { renderOfficialDocx } from '../../documents/docx/official';
 import type { OfficialDocument } from '../../documents/model';
 import { MIME } from '../../documents/record';
+import { writeTableXlsx } from '../../documents/xlsx/write';
 import { writeAudit } from '../../platform/audit/audit';
 import { canOn, isInScope } from '../../platform/auth/actor';
 import type { Ctx } from '../../platform/context';
@@ -722,27 +723,51 @@ async function forwardProposal(tx: Queryable, ctx: Ctx, row: ProposalRow, body: 
     eventAction: 'receive',
     eventReason: `Tờ trình số ${number.documentNumber} của ${issuer.name}`,
   });
-  const attach = async (bytes: Buffer, name: string, kind: string) => {
+  const attach = async (bytes: Buffer, name: string, kind: string, mime: string = MIME.docx) => {
     const f = await storeGenerated(tx, {
       bytes,
       name,
-      mime: MIME.docx,
+      mime,
       ownerOrgId: issuer.id,
       createdBy: ctx.actor?.userId ?? null,
     });
     for (const pid of [row.id, newId]) {
       await tx.execute(sql`
         insert into proposal_files (proposal_id, file_id, kind, file_name, mime, size, uploaded_by)
-        values (${pid}, ${f.id}, ${kind}, ${name}, ${MIME.docx}, ${f.size}, ${ctx.actor?.userId ?? null})`);
+        values (${pid}, ${f.id}, ${kind}, ${name}, ${mime}, ${f.size}, ${ctx.actor?.userId ?? null})`);
     }
   };
+  // the list (danh sách đề nghị) as a spreadsheet the superior level can merge with others
+  const listBytes = await writeTableXlsx({
+    sheetName: 'Danh sách đề nghị',
+    title: `DANH SÁCH ĐỀ NGHỊ TẶNG ${awardName(row.award_code).toUpperCase()} NĂM ${row.round_year}`,
+    columns: [
+      { header: 'STT', key: 'n', width: 6, format: 'integer' },
+      { header: row.person_id ? 'Họ và tên' : 'Tên tập thể', key: 'name', width: 32, format: 'text' },
+      { header: 'Đơn vị', key: 'unit', width: 36, format: 'text' },
+      { header: 'Danh hiệu, hình thức đề nghị', key: 'award', width: 36, format: 'text' },
+      { header: 'Kết quả Hội đồng', key: 'council', width: 24, format: 'text' },
+      { header: 'Tờ trình', key: 'submission', width: 18, format: 'text' },
+    ],
+    rows: [
+      {
+        n: 1,
+        name: list.nominee_name,
+        unit: list.unit_name ?? '',
+        award: awardName(row.award_code),
+        council: council ? `${council.agree}/${council.members} đồng ý` : '',
+        submission: number.documentNumber,
+      },
+    ],
+  });
   await attach(submissionBytes, `Tờ trình ${number.documentNumber.replace(/\//g, '-')}.docx`, 'submission');
+  await attach(listBytes, `Danh sách đề nghị - ${list.nominee_name}.xlsx`, 'list', MIME.xlsx);
   await attach(reportBytes, `Báo cáo thành tích - ${list.nominee_name}.docx`, 'achievement_report');
   // the dossier travels with it: evidence and earlier generated documents (minutes …) of the lower level
   await tx.execute(sql`
     insert into proposal_files (proposal_id, file_id, kind, file_name, mime, size, uploaded_by, created_at)
     select ${newId}, file_id, kind, file_name, mime, size, uploaded_by, created_at from proposal_files
-     where proposal_id = ${row.id} and kind not in ('submission', 'achievement_report')`);
+     where proposal_id = ${row.id} and kind not in ('submission', 'achievement_report', 'list')`);
   return { target, newId, number: number.documentNumber };
 }
 
