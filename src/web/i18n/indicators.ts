@@ -84,6 +84,7 @@ export const viIndicators = {
       string
     >,
     addDefinition: 'Thêm chỉ số',
+    edit: 'Sửa',
     setTarget: 'Đặt chỉ tiêu',
     dueOn: 'Thời hạn',
     targetSource: 'Nguồn',

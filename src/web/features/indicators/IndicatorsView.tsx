@@ -40,6 +40,7 @@ import {
   useRanking,
   useSeries,
   useTargets,
+  useUpdateDefinition,
   useValues,
 } from './api';
 import { ImportPanel } from './ImportPanel';
@@ -445,16 +446,38 @@ function TargetsTab({
 
 function DefinitionsTab({ definitions, canManage }: { definitions: DefinitionT[]; canManage: boolean }) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<DefinitionT | null>(null);
   const [form] = Form.useForm();
   const create = useCreateDefinition();
+  const update = useUpdateDefinition();
   const byId = new Map(definitions.map((d) => [d.id, d]));
+  const startEdit = (d: DefinitionT) => {
+    setEditing(d);
+    form.setFieldsValue({ ...d, weightIndicatorId: d.weightIndicatorId ?? undefined });
+    setOpen(true);
+  };
+  const close = () => {
+    setOpen(false);
+    setEditing(null);
+    form.resetFields();
+  };
   const submit = async (v: Record<string, unknown>) => {
     try {
-      await create.mutateAsync(
-        Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')),
-      );
-      setOpen(false);
-      form.resetFields();
+      if (editing) {
+        const { code: _code, ...rest } = v;
+        await update.mutateAsync({
+          id: editing.id,
+          version: editing.version,
+          ...Object.fromEntries(
+            Object.entries(rest).map(([k, x]) => [k, x === undefined || x === '' ? null : x]),
+          ),
+        });
+      } else {
+        await create.mutateAsync(
+          Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')),
+        );
+      }
+      close();
     } catch (e) {
       applyApiError(form, e);
     }
@@ -471,10 +494,10 @@ function DefinitionsTab({ definitions, canManage }: { definitions: DefinitionT[]
         size="small"
         pagination={false}
         dataSource={definitions}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1500 }}
         columns={[
           { title: t.code, dataIndex: 'code', width: 140 },
-          { title: t.name, dataIndex: 'name' },
+          { title: t.name, dataIndex: 'name', width: 320 },
           { title: t.unit, dataIndex: 'unit', width: 80 },
           { title: t.direction, dataIndex: 'directionName', width: 150 },
           {
@@ -486,14 +509,27 @@ function DefinitionsTab({ definitions, canManage }: { definitions: DefinitionT[]
           { title: t.source, dataIndex: 'source', width: 180, render: (v: string) => t.sources[v] },
           { title: t.dtiWeight, dataIndex: 'dtiWeight', width: 100, align: 'right', render: fmt },
           { title: t.active, dataIndex: 'active', width: 90, render: (v: boolean) => (v ? 'Có' : 'Không') },
+          ...(canManage
+            ? [
+                {
+                  title: '',
+                  width: 80,
+                  render: (_: unknown, d: DefinitionT) => (
+                    <Button size="small" onClick={() => startEdit(d)}>
+                      {t.edit}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Modal
         open={open}
-        title={t.addDefinition}
-        onCancel={() => setOpen(false)}
+        title={editing ? `${t.edit} – ${editing.name}` : t.addDefinition}
+        onCancel={close}
         onOk={() => form.submit()}
-        confirmLoading={create.isPending}
+        confirmLoading={create.isPending || update.isPending}
         okText={c.save}
         cancelText={c.cancel}
         width={640}
@@ -505,7 +541,7 @@ function DefinitionsTab({ definitions, canManage }: { definitions: DefinitionT[]
           initialValues={{ direction: 'higher', rollup: 'average', periodicity: 'quarter' }}
         >
           <Form.Item name="code" label={t.code} rules={[{ required: true, message: 'Nhập mã chỉ số' }]}>
-            <Input />
+            <Input disabled={!!editing} />
           </Form.Item>
           <Form.Item name="name" label={t.name} rules={[{ required: true, message: 'Nhập tên chỉ số' }]}>
             <Input />

@@ -125,3 +125,12 @@ export function useCreateDefinition() {
     onSuccess: invalidate,
   });
 }
+
+export function useUpdateDefinition() {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) =>
+      api.patch<DefinitionT>(`/indicators/definitions/${id}`, body),
+    onSuccess: invalidate,
+  });
+}
