@@ -57,10 +57,28 @@ async function newPage(width = 1366, height = 768): Promise<Page> {
   return p;
 }
 
+/**
+ * Opens the login page. Other sessions' browser tests rebuild the shared dist/web while this one
+ * runs; a page loaded just before a rebuild cannot import its lazy chunks any more, so reload
+ * (new index.html, new chunks) when the form does not appear.
+ */
+async function openLogin(p: Page) {
+  await p.goto(`${server.url}/login`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await p.getByLabel('Tên đăng nhập').waitFor({ timeout: 20_000 });
+      return;
+    } catch {
+      await p.reload();
+    }
+  }
+  await p.getByLabel('Tên đăng nhập').waitFor();
+}
+
 /** A fresh browser context signed in as `username` (each role in its own context, like its own browser). */
 async function signedIn(username: string): Promise<Page> {
   const p = await newPage();
-  await p.goto(`${server.url}/login`);
+  await openLogin(p);
   await p.getByLabel('Tên đăng nhập').fill(username);
   await p.getByLabel('Mật khẩu').fill(PASSWORD);
   await p.getByLabel('Mật khẩu').press('Enter');
@@ -122,7 +140,7 @@ afterAll(async () => {
 describe('public pages, award register and statistics', () => {
   it('shows the honour board without login, with awardees and stories but no identifiers', async () => {
     const p = await newPage();
-    await p.goto(`${server.url}/login`);
+    await openLogin(p);
     await p.getByRole('link', { name: 'Bảng vàng' }).click();
     await p.waitForURL(/\/bang-vang/);
     await poll(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/^\s*Bảng vàng/);
