@@ -146,6 +146,7 @@ export const viIndicators = {
     pledgeSignedOn: 'Ngày ký giao ước',
     leaderCount: 'Số đơn vị dẫn đầu',
     create: 'Lập khối, cụm',
+    edit: 'Sửa khối, cụm',
     createSet: 'Lập bộ tiêu chí',
     empty: 'Chưa có khối, cụm thi đua nào.',
     open: 'Xem',

@@ -4,9 +4,11 @@ import {
   Button,
   Descriptions,
   Drawer,
+  Form,
   Input,
   InputNumber,
   Modal,
+  Select,
   Space,
   Table,
   Tabs,
@@ -21,17 +23,21 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { viIndicators } from '../../i18n/vi';
 import { formatDate } from '../../lib/format';
+import { applyApiError } from '../../lib/forms';
+import { OrgPicker } from '../organizations/OrgPicker';
 import {
   type GroupDetailT,
   type SheetT,
   uploadEvidence,
   useCriteriaSet,
+  useCriteriaSets,
   useGroup,
   useRanking,
   useSaveAppraisal,
   useSaveSelf,
   useSheet,
   useTransition,
+  useUpdateGroup,
 } from './api';
 
 const g = viIndicators.groups;
@@ -410,10 +416,91 @@ function CriteriaTab({ setId }: { setId: string | null }) {
   );
 }
 
+function EditGroupModal({
+  group,
+  open,
+  onClose,
+}: {
+  group: GroupDetailT;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const update = useUpdateGroup(group.id);
+  const sets = useCriteriaSets();
+  useEffect(() => {
+    if (open)
+      form.setFieldsValue({
+        name: group.name,
+        pledge: group.pledge ?? '',
+        leaderCount: group.leaderCount,
+        criteriaSetId: group.criteriaSetId ?? undefined,
+        members: group.members.map((m) => m.orgId),
+      });
+  }, [open, group, form]);
+  const submit = async (v: {
+    name: string;
+    pledge?: string;
+    leaderCount: number;
+    criteriaSetId?: string;
+    members?: string[];
+  }) => {
+    const signed = new Map(group.members.map((m) => [m.orgId, m.pledgeSignedOn]));
+    try {
+      await update.mutateAsync({
+        version: group.version,
+        name: v.name,
+        pledge: v.pledge || null,
+        leaderCount: v.leaderCount,
+        criteriaSetId: v.criteriaSetId ?? null,
+        members: (v.members ?? []).map((orgId) => ({ orgId, pledgeSignedOn: signed.get(orgId) ?? null })),
+      });
+      onClose();
+    } catch (e) {
+      applyApiError(form, e);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={g.edit}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={c.save}
+      cancelText={c.cancel}
+      confirmLoading={update.isPending}
+      width={720}
+    >
+      <ErrorAlert error={update.error} />
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="name" label={g.name} rules={[{ required: true, message: 'Nhập tên khối, cụm' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="leaderCount" label={g.leaderCount}>
+          <InputNumber min={1} max={20} />
+        </Form.Item>
+        <Form.Item name="criteriaSetId" label={g.criteriaSet}>
+          <Select
+            allowClear
+            options={(sets.data ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.year})` }))}
+          />
+        </Form.Item>
+        <Form.Item name="members" label={g.members}>
+          <OrgPicker multiple />
+        </Form.Item>
+        <Form.Item name="pledge" label={g.pledge}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function GroupDetailView() {
   const { id } = useParams();
   const group = useGroup(id);
   const [sheetOrg, setSheetOrg] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const title = group.data ? `${group.data.name} năm ${group.data.year}` : g.title;
   usePageTitle(title);
   return (
@@ -421,6 +508,7 @@ export function GroupDetailView() {
       <PageHeader
         title={title}
         subTitle={group.data ? `${group.data.kindName} – ${g.owner}: ${group.data.ownerOrgName}` : undefined}
+        extra={group.data?.canManage && <Button onClick={() => setEditing(true)}>{g.edit}</Button>}
       />
       <ErrorAlert error={group.error} />
       {group.data && (
@@ -446,6 +534,7 @@ export function GroupDetailView() {
             ]}
           />
           <SheetDrawer groupId={group.data.id} orgId={sheetOrg} onClose={() => setSheetOrg(null)} />
+          <EditGroupModal group={group.data} open={editing} onClose={() => setEditing(false)} />
         </>
       )}
     </>

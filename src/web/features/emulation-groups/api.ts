@@ -110,3 +110,22 @@ export function uploadEvidence(groupId: string, orgId: string, file: File) {
     form,
   );
 }
+
+export const useUpdateGroup = (groupId: string) =>
+  useWrite(
+    async (input: {
+      version: number;
+      name: string;
+      pledge: string | null;
+      leaderCount: number;
+      criteriaSetId: string | null;
+      members: { orgId: string; pledgeSignedOn: string | null }[];
+    }) => {
+      const { members, ...fields } = input;
+      const updated = await api.patch<GroupDetailT>(`/emulation-groups/${groupId}`, fields);
+      return api.put<GroupDetailT>(`/emulation-groups/${groupId}/members`, {
+        version: updated.version,
+        members,
+      });
+    },
+  );
