@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openDatabase } from './db/open';
+import { scheduleStatisticsRefresh } from './db/statistics';
 import { seedIfEmpty } from './seed/seed';
 
 async function main() {
@@ -18,6 +19,9 @@ async function main() {
   }
   const app = await buildApp({ config, database: opened.database });
   if (config.demo) await seedIfEmpty({ db: opened.database.db, config, now: () => new Date() }, app.log);
+  // the embedded database has no autovacuum: keep the planner's statistics fresh ourselves
+  const stopStatistics =
+    opened.database.mode === 'embedded' ? scheduleStatisticsRefresh(opened.database.db, app.log) : () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +30,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     try {
+      stopStatistics();
       await app.close();
       await opened.close();
     } finally {
