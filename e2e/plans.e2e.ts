@@ -72,6 +72,15 @@ async function pickOrg(p: Page, label: string, search: string, name: string) {
     .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
     .first()
     .click();
+  // on a loaded machine the dropdown can stay open (or re-open on the late search result) and
+  // cover the dialog's buttons: leave the field with Tab, which closes it without closing a dialog
+  const dropdown = p.locator('.ant-select-dropdown:visible');
+  try {
+    await dropdown.first().waitFor({ state: 'hidden', timeout: 2_000 });
+  } catch {
+    await p.keyboard.press('Tab');
+    await dropdown.first().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
 }
 
 async function fillField(p: Page, label: string, value: string) {
