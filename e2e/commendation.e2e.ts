@@ -237,6 +237,7 @@ describe('public pages, award register and statistics', () => {
 const YEAR = 2025;
 const ROUND_TITLE = `Khen thưởng tổng kết năm ${YEAR} (kiểm thử trình duyệt)`;
 const SESSION_TITLE = `Xét khen thưởng tổng kết năm ${YEAR} – kiểm thử`;
+const RETURN_REASON = 'Bổ sung minh chứng sáng kiến đã được công nhận';
 const COUNCIL_MEMBERS = ['hoidong', 'hoidong2', 'hoidong3', 'hoidong4', 'hoidong5'];
 
 interface Colleague {
@@ -364,6 +365,27 @@ describe('commendation flow: proposal → appraisal → secret ballot → decisi
     await head.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await poll(() => head.getByText('Đã thực hiện: Gửi đề nghị.').isVisible()).toBe(true);
     await shot(head, '35-proposal-submitted-1366', true);
+  });
+
+  it('the TĐKT officer returns it with a reason; the department head sees the reason and sends it again', async () => {
+    const tdkt = await signedIn('tdkt');
+    await tdkt.goto(proposalUrl);
+    await tdkt.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    const dialog = tdkt.getByRole('dialog', { name: 'Trả lại: nêu lý do' });
+    await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click(); // no reason yet
+    await poll(() => dialog.getByText('Vui lòng nêu lý do').isVisible()).toBe(true);
+    await dialog.getByLabel('Lý do').fill(RETURN_REASON);
+    await dialog.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    await poll(() => tdkt.getByText('Đã thực hiện: Trả lại.').isVisible()).toBe(true);
+    await tdkt.close();
+
+    const head = await signedIn('truongkhoa');
+    await head.goto(proposalUrl);
+    await poll(() => head.getByText(`Lý do trả lại: ${RETURN_REASON}`).first().isVisible()).toBe(true);
+    await shot(head, '35b-proposal-returned-1366', true);
+    await head.getByRole('button', { name: 'Gửi lại', exact: true }).click();
+    await poll(() => head.getByText('Đã thực hiện: Gửi lại.').isVisible()).toBe(true);
+    await head.close();
   });
 
   it('the TĐKT officer appraises and sends it to the council; the disclosure page lists it without identifiers', async () => {
