@@ -223,6 +223,44 @@ describe('evaluateSubject', () => {
     expect(row.rows[0]!.used_by_award_code).toBe('CSTDCS');
   });
 
+  it('leading a khối thi đua (all score sheets final) meets the Cờ thi đua condition; the runner-up and an unfinished block do not', async () => {
+    const tree = await createOrgTree(t.database);
+    const db = t.database.db;
+    const block = async (year: number, totals: [string, number, string][]) => {
+      const g = await db.execute<{ id: string }>(sql`
+        insert into emulation_groups (owner_org_id, kind, name, year, leader_count)
+        values (${tree.so.id}, 'block', ${`Khối kiểm thử ${year}`}, ${year}, 1) returning id`);
+      const groupId = g.rows[0]!.id;
+      for (const [orgId, total, status] of totals) {
+        await db.execute(
+          sql`insert into emulation_group_members (group_id, org_id) values (${groupId}, ${orgId})`,
+        );
+        await db.execute(sql`insert into score_sheets (group_id, org_id, status, final_total)
+                             values (${groupId}, ${orgId}, ${status}, ${status === 'final' ? total : null})`);
+      }
+    };
+    await block(2024, [
+      [tree.unitA.id, 96.5, 'final'],
+      [tree.unitB.id, 91, 'final'],
+    ]);
+    await block(2023, [
+      [tree.unitB.id, 99, 'final'],
+      [tree.unitA.id, 80, 'appraised'], // not final: nobody leads this block yet
+    ]);
+    const leads = async (orgId: string, year: number) => {
+      const res = await evaluateSubject(db, { orgId }, year, {
+        awardCodes: ['CO_THI_DUA_TINH'],
+        asOf: `${year + 1}-03-01`,
+      });
+      return res.verdicts[0]!.conditions.find((c) => c.id === 'co-tinh.leads')!;
+    };
+    const a = await leads(tree.unitA.id, 2024);
+    expect(a.met).toBe(true);
+    expect(a.facts.join(' ')).toContain('Khối kiểm thử 2024');
+    expect((await leads(tree.unitB.id, 2024)).met).toBe(false);
+    expect((await leads(tree.unitB.id, 2023)).met).toBe(false);
+  });
+
   it('404 for a missing nominee, validation error for an unknown code', async () => {
     await expect(
       evaluateSubject(t.database.db, { personId: '00000000-0000-4000-8000-000000000000' }, 2024),

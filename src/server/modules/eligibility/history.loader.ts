@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AwardCode,
   type AwardRecord,
+  type BlockLeadership,
   DISCIPLINE_FORMS,
   type DisciplineForm,
   type DisciplineRecord,
@@ -28,6 +29,7 @@ import {
   type ResearchProjectRecord,
 } from '../../../domain/commendation';
 import type { Queryable } from '../../db/client';
+import { blockLeadershipOf } from '../emulation-groups/emulation-groups.service';
 
 /** How many years of member summaries a collective's history carries (before the evaluated year). */
 export const MEMBER_YEARS_BACK = 12;
@@ -55,6 +57,7 @@ type Mutable = {
   researchProjects: ResearchProjectRecord[];
   disciplines: DisciplineRecord[];
   members?: MemberSummary[];
+  emulationBlockLeadership?: BlockLeadership[];
 };
 
 function mutable(h: NomineeHistory): Mutable {
@@ -337,6 +340,12 @@ export async function loadOrgHistories(
       titleCounts,
       disciplinedAtLeastWarning: m.disciplined,
     });
+  }
+  // leading a khối/cụm thi đua (scored in the emulation-groups module) — Cờ thi đua needs it
+  const leadership = await blockLeadershipOf(db, [...out.keys()], fromYear, toYear);
+  for (const [orgId, list] of leadership) {
+    const h = out.get(orgId);
+    if (h) mutable(h).emulationBlockLeadership = list;
   }
   return out;
 }

@@ -883,3 +883,40 @@ export async function emulationLeaders(db: Queryable, input: { year: number; sco
 export async function candidates(ctx: Ctx, q: { year: number }) {
   return emulationLeaders(ctx.db, { year: q.year, scopePaths: scopeOf(ctx, 'emulationGroup.read') });
 }
+
+/**
+ * Which of `orgIds` led a khối/cụm thi đua in `fromYear`..`toYear`: blocks whose score sheets are
+ * all final, ranked with ties (a tie at the boundary makes every tied unit a leader). Feeds the
+ * eligibility history of collectives (Cờ thi đua: "dẫn đầu khối, cụm thi đua"). Blocks organised in
+ * thidua are the Sở's or the province's, hence level 'province'.
+ */
+export async function blockLeadershipOf(
+  db: Queryable,
+  orgIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<Map<string, { year: number; level: 'province'; groupName: string }[]>> {
+  const out = new Map<string, { year: number; level: 'province'; groupName: string }[]>();
+  if (orgIds.length === 0) return out;
+  const ids = sql.param([...new Set(orgIds)]);
+  const groups = await db.execute<{ id: string; name: string; year: number; leader_count: number }>(sql`
+    select distinct g.id, g.name, g.year, g.leader_count
+      from emulation_groups g join emulation_group_members m on m.group_id = g.id
+     where m.org_id = any(${ids}::uuid[]) and g.year between ${fromYear} and ${toYear}`);
+  const wanted = new Set(orgIds);
+  for (const g of groups.rows) {
+    const members = await membersOf(db, g.id);
+    if (members.length === 0 || !members.every((m) => m.status === 'final')) continue;
+    const ranked = rankBlock(
+      members.map((m) => ({ orgId: m.org_id, total: n(m.final_total) })),
+      Number(g.leader_count),
+    );
+    for (const r of ranked) {
+      if (!r.leader || !wanted.has(r.orgId)) continue;
+      const list = out.get(r.orgId) ?? [];
+      list.push({ year: Number(g.year), level: 'province', groupName: g.name });
+      out.set(r.orgId, list);
+    }
+  }
+  return out;
+}
