@@ -303,7 +303,10 @@ describe('foundation: TĐKT officer', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Sáp nhập / hợp nhất' })
       .click();
     // the unit we came from is already the source
-    expect(await drawer.locator('.ant-select-selection-item', { hasText: MERGE.source }).count()).toBe(1);
+    // (its label appears once the organisation options have loaded: poll, the machine may be busy)
+    await expect
+      .poll(() => drawer.locator('.ant-select-selection-item', { hasText: MERGE.source }).count())
+      .toBe(1);
     await pickOrg(page, 'Đơn vị tiếp nhận', MERGE.targetSearch, MERGE.target);
     const effective = drawer.getByLabel('Ngày hiệu lực');
     await effective.click();
