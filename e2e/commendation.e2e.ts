@@ -13,24 +13,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newVietnameseContext, SHOTS, submitLogin } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
-
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp/thidua-e2e';
-const PASSWORD = 'demo1234';
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,12 +29,7 @@ async function shot(p: Page, name: string, fullPage = false) {
 }
 
 async function newPage(width = 1366, height = 768): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
+  const context = await newVietnameseContext(browser, width, height);
   contexts.push(context);
   const p = await context.newPage();
   p.setDefaultTimeout(60_000);
@@ -79,10 +60,7 @@ async function openLogin(p: Page) {
 async function signedIn(username: string): Promise<Page> {
   const p = await newPage();
   await openLogin(p);
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByLabel('Mật khẩu').press('Enter');
-  await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitLogin(p, username);
   return p;
 }
 
@@ -116,11 +94,8 @@ async function identifiersOf(p: Page, names: string[]): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
 });
 
 afterEach(async (ctx) => {

@@ -8,24 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newVietnameseContext, SHOTS, submitLogin } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp/thidua-e2e';
-const PASSWORD = 'demo1234';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // the person this test imports; the name appears nowhere in the demo data
@@ -59,12 +46,7 @@ async function shot(p: Page, name: string, fullPage = false) {
 }
 
 async function newContext(width: number, height: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
+  const context = await newVietnameseContext(browser, width, height);
   const p = await context.newPage();
   p.setDefaultTimeout(20_000);
   p.on('pageerror', (err) => pageErrors.push(err.message));
@@ -76,10 +58,7 @@ async function login(p: Page, username: string) {
   // not signed in: the app sends us to the login page
   await p.waitForURL(/\/login/);
   await expect.poll(() => p.title()).toContain('Đăng nhập');
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByLabel('Mật khẩu').press('Enter');
-  await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitLogin(p, username);
 }
 
 /** The template's header row, read from GET /api/staff/import-template with the browser's session. */
@@ -157,12 +136,9 @@ async function pickOrg(p: Page, label: string, search: string, name: string) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
   for (const f of fs.readdirSync(SHOTS)) if (f.startsWith('failed-')) fs.rmSync(path.join(SHOTS, f));
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  browser = await launchChromium();
   ({ context: desktop, page } = await newContext(1366, 768));
 });
 

@@ -9,24 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newVietnameseContext, SHOTS, submitLogin } from './support/browser';
 import { type RunningServer, repoRoot, startServer } from './support/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp/thidua-e2e';
-const PASSWORD = 'demo1234';
 const HA_NOI_TEXT = fs.readFileSync(
   path.join(repoRoot, 'src/domain/plans/parse/__fixtures__/kh-3764-syt-ha-noi-2025.ocr.txt'),
   'utf8',
@@ -53,10 +40,7 @@ async function shot(p: Page, name: string, fullPage = false) {
 async function login(p: Page, username: string) {
   await p.goto(`${server.url}/`);
   await p.waitForURL(/\/login/);
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByLabel('Mật khẩu').press('Enter');
-  await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitLogin(p, username);
 }
 
 async function logout(p: Page) {
@@ -89,17 +73,9 @@ async function fillField(p: Page, label: string, value: string) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
+  browser = await launchChromium();
+  context = await newVietnameseContext(browser);
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

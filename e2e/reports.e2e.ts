@@ -12,25 +12,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { launchChromium, newVietnameseContext, SHOTS, submitLogin } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
-const SHOTS = process.env.E2E_SCREENSHOTS ?? '/tmp/thidua-e2e';
-const PASSWORD = 'demo1234';
 const SO = 'Sở Y tế tỉnh Điện Biên';
 const UNIT = 'Trung tâm Y tế thành phố Điện Biên Phủ';
 const OTHER_UNIT = 'Bệnh viện Đa khoa tỉnh Điện Biên';
@@ -65,10 +52,7 @@ async function login(p: Page, username: string) {
   await p.context().clearCookies();
   await p.goto(`${server.url}/`);
   await p.waitForURL(/\/login/);
-  await p.getByLabel('Tên đăng nhập').fill(username);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByLabel('Mật khẩu').press('Enter');
-  await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitLogin(p, username);
 }
 
 async function openReports(p: Page) {
@@ -120,17 +104,9 @@ async function download(p: Page, button: string, urlEnd: string) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never npx playwright install)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
+  browser = await launchChromium();
+  context = await newVietnameseContext(browser);
   page = await context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));
