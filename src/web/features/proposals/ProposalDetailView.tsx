@@ -11,10 +11,8 @@ import {
   Card,
   Col,
   Descriptions,
-  Form,
   Input,
   List,
-  Modal,
   Popconfirm,
   Row,
   Space,
@@ -28,6 +26,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
+import { ReasonModal } from '../../components/ReasonModal';
 import { vi, viProposals } from '../../i18n/vi';
 import { ApiError, api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -223,7 +222,6 @@ function ActionsCard({ p, onReload }: { p: ProposalDetailT; onReload: () => void
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [pending, setPending] = useState<ProposalDetailT['actions'][number] | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const act = useCommendationMutation((body: { action: string; reason?: string; version: number }) =>
     api.post<ProposalDetailT>(`/proposals/${p.id}/transitions`, body),
   );
@@ -275,31 +273,12 @@ function ActionsCard({ p, onReload }: { p: ProposalDetailT; onReload: () => void
           )}
         </Space>
       )}
-      <Modal
-        open={!!pending}
-        title={pending ? t.reasonTitle(pending.name) : ''}
-        okText={pending?.name}
-        cancelText={vi.common.cancel}
-        okButtonProps={{ danger: true }}
-        confirmLoading={act.isPending}
+      <ReasonModal
+        action={pending}
+        loading={act.isPending}
         onCancel={() => setPending(null)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => pending && run(pending, v.reason).catch(() => {})}
-        >
-          <Form.Item
-            name="reason"
-            label={t.reason}
-            rules={[{ required: true, whitespace: true, message: t.reasonRequired }]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} aria-label={t.reason} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onSubmit={(reason) => pending && void run(pending, reason).catch(() => {})}
+      />
     </Card>
   );
 }

@@ -19,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader, usePageTitle } from '../../components/PageHeader';
+import { ReasonModal } from '../../components/ReasonModal';
 import { vi, viProposals } from '../../i18n/vi';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -119,7 +120,6 @@ export function RegistrationDetailView({ id }: { id: string }) {
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState<'person' | 'org' | null>(null);
   const [pending, setPending] = useState<RegistrationDetailT['actions'][number] | null>(null);
-  const [reasonForm] = Form.useForm<{ reason: string }>();
   useEffect(() => {
     if (!r) return;
     setRows(
@@ -303,31 +303,12 @@ export function RegistrationDetailView({ id }: { id: string }) {
           }
         }}
       />
-      <Modal
-        open={!!pending}
-        title={pending ? tp.reasonTitle(pending.name) : ''}
-        okText={pending?.name}
-        cancelText={vi.common.cancel}
-        okButtonProps={{ danger: true }}
-        confirmLoading={act.isPending}
+      <ReasonModal
+        action={pending}
+        loading={act.isPending}
         onCancel={() => setPending(null)}
-        onOk={() => reasonForm.submit()}
-        destroyOnHidden
-      >
-        <Form
-          form={reasonForm}
-          layout="vertical"
-          onFinish={(v) => pending && run(pending, v.reason).catch(() => {})}
-        >
-          <Form.Item
-            name="reason"
-            label={tp.reason}
-            rules={[{ required: true, whitespace: true, message: tp.reasonRequired }]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} aria-label={tp.reason} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onSubmit={(reason) => pending && void run(pending, reason).catch(() => {})}
+      />
     </>
   );
 }
